@@ -1,0 +1,7 @@
+package org.forkline.sip.internal;
+
+/** Placeholder until the bundle is implemented. */
+final class Placeholder {
+    private Placeholder() {
+    }
+}
