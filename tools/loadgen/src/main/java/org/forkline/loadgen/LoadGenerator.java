@@ -1,0 +1,157 @@
+package org.forkline.loadgen;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Ramps concurrent recorded calls against a running Forkline node and prints, per stage, what the node spent:
+ * packets received and lost, CPU-seconds per wall-second and per recorded call-hour (real-time path alone and
+ * all-in with sealing), calls per core, and heap. Calls end and new ones start during each stage, so journals,
+ * sealing and encoding are counted, not only long calls.
+ *
+ * <p>Usage: {@code LoadGenerator --pid <node pid> [--sip 127.0.0.1:5060] [--http http://127.0.0.1:8181]
+ * [--stages 100,300,600] [--call-seconds 30] [--steady-seconds 60] [--sipp /usr/bin/sipp] [--work dir]}
+ */
+public final class LoadGenerator {
+
+    private final Map<String, String> options;
+
+    private LoadGenerator(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        if (!options.containsKey("pid")) {
+            System.err.println("usage: LoadGenerator --pid <node pid> [--sip host:port] [--http url] [--stages 100,300]"
+                    + " [--call-seconds 30] [--steady-seconds 60] [--sipp /usr/bin/sipp] [--work dir]");
+            System.exit(2);
+        }
+        new LoadGenerator(options).run();
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private void run() throws Exception {
+        long pid = Long.parseLong(option("pid", "0"));
+        String sip = option("sip", "127.0.0.1:5060");
+        NodeProbe probe = new NodeProbe(pid, option("http", "http://127.0.0.1:8181"), "karaf",
+                option("password", "karaf"));
+        int callSeconds = Integer.parseInt(option("call-seconds", "30"));
+        int steadySeconds = Integer.parseInt(option("steady-seconds", "60"));
+        Path work = Path.of(option("work", "target/loadgen"));
+        List<String> rows = new ArrayList<>();
+        rows.add("| concurrent calls (peak) | calls | packets sent | received | lost | loss % | node CPU-s/s during capture "
+                + "| RTP threads CPU-s/s | real-time CPU-s per call-h | all-in CPU-s per call-h | sealing CPU-s per call-h "
+                + "| calls/core real-time | calls/core all-in | heap max MiB | sealing drained after s |");
+        rows.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        byte[][] parties = SpeechLikeSignal.conversation(120, 42);
+        try (RtpBlaster blaster = new RtpBlaster(parties)) {
+            int stageIndex = 0;
+            for (String stage : option("stages", "100,300,600").split(",")) {
+                int concurrent = Integer.parseInt(stage.trim());
+                rows.add(runStage(probe, blaster, sip, work.resolve("stage-" + concurrent), concurrent, callSeconds,
+                        steadySeconds, 16000 + 1000 * stageIndex++));
+                System.out.println(rows.get(rows.size() - 1));
+            }
+        }
+        System.out.println();
+        System.out.println("Call length " + callSeconds + " s, steady phase " + steadySeconds
+                + " s per stage, G.711 µ-law, speech-like audio with each party talking about half the time.");
+        rows.forEach(System.out::println);
+    }
+
+    private String runStage(NodeProbe probe, RtpBlaster blaster, String sip, Path work, int concurrent,
+            int callSeconds, int steadySeconds, int basePort) throws Exception {
+        double rate = (double) concurrent / callSeconds;
+        int totalCalls = (int) Math.round(rate * (callSeconds + steadySeconds));
+        long callMillis = callSeconds * 1000L;
+        System.out.printf(Locale.ROOT, "stage %d concurrent calls: %.2f calls/s, %d calls of %d s%n", concurrent, rate,
+                totalCalls, callSeconds);
+
+        NodeProbe.Cpu cpuStart = probe.cpu();
+        double processStart = probe.processCpu();
+        JsonNode healthStart = probe.health();
+        long sentStart = blaster.packetsSent();
+        long started = System.nanoTime();
+        int peakCalls = 0;
+        double heapMax = 0;
+        String cluster = "bench" + Long.toString(System.currentTimeMillis(), 36);
+        try (SippLegs legs = new SippLegs(option("sipp", "/usr/bin/sipp"), sip, work, cluster, rate,
+                concurrent + concurrent / 5 + 10, totalCalls, callMillis, basePort)) {
+            long lastSample = 0;
+            while (legs.running()) {
+                for (SippLegs.Answered a : legs.newlyAnswered()) {
+                    // stop a little before SIPp's BYE so that no packet races the closing port
+                    blaster.start(legs.rtpTarget(a.port()), a.party(), callMillis - 400, a.callNumber() * 2 + a.party(),
+                            a.callNumber() % 90);
+                }
+                if (System.nanoTime() - lastSample > 1_000_000_000L) {
+                    lastSample = System.nanoTime();
+                    peakCalls = Math.max(peakCalls, probe.health().path("activeCalls").asInt());
+                    heapMax = Math.max(heapMax, probe.heapUsedMib());
+                }
+                Thread.sleep(50);
+            }
+            int[] exits = legs.awaitExit(30);
+            if (exits[0] != 0 || exits[1] != 0) {
+                System.out.println("  SIPp reported failed calls (exit codes " + exits[0] + ", " + exits[1]
+                        + "): see " + work);
+            }
+        }
+        while (blaster.activeStreams() > 0) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1500); // let the last BYEs close their sessions
+        NodeProbe.Cpu cpuCaptured = probe.cpu();
+        JsonNode healthCaptured = probe.health();
+        double captureWall = (System.nanoTime() - started) / 1e9;
+        double processCaptured = probe.processCpu();
+
+        long drainStarted = System.nanoTime();
+        long deadline = drainStarted + 900_000_000_000L;
+        JsonNode health = healthCaptured;
+        while (System.nanoTime() < deadline && (health.path("storage").path("sealingBacklog").asInt() > 0
+                || health.path("storage").path("activeRecordings").asInt() > 0)) {
+            heapMax = Math.max(heapMax, probe.heapUsedMib());
+            Thread.sleep(500);
+            health = probe.health();
+        }
+        double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
+        NodeProbe.Cpu cpuDrained = probe.cpu();
+        double processDrained = probe.processCpu();
+
+        long sent = blaster.packetsSent() - sentStart;
+        long received = counter(healthCaptured, "packetsReceived") - counter(healthStart, "packetsReceived");
+        long lost = Math.max(0, sent - received);
+        double callHours = totalCalls * (double) callSeconds / 3600.0;
+        NodeProbe.Cpu capture = cpuCaptured.minus(cpuStart);
+        NodeProbe.Cpu all = cpuDrained.minus(cpuStart);
+        double realTimePerCallHour = capture.rtp() / callHours;
+        double allInPerCallHour = (processDrained - processStart) / callHours;
+        return String.format(Locale.ROOT,
+                "| %d (%d) | %d | %d | %d | %d | %.4f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.0f | %.0f |",
+                concurrent, peakCalls, totalCalls, sent, received, lost, sent == 0 ? 0 : 100.0 * lost / sent,
+                (processCaptured - processStart) / captureWall, capture.rtp() / captureWall, realTimePerCallHour,
+                allInPerCallHour, all.sealing() / callHours, Math.round(3600 / realTimePerCallHour),
+                Math.round(3600 / allInPerCallHour), heapMax, drainSeconds);
+    }
+
+    private static long counter(JsonNode health, String name) {
+        return health.path("media").path(name).asLong();
+    }
+}
