@@ -19,7 +19,8 @@ public interface PcmSink {
 
     /**
      * Adds samples at a timeline position. Positions never go backwards: {@code position} is at or after the end
-     * of the previous append; a gap between two appends is silence.
+     * of the previous append; a gap between two appends is silence. The caller reuses {@code samples} after
+     * the call returns: copy what must be kept.
      */
     void append(long position, short[] samples, int offset, int length) throws IOException;
 

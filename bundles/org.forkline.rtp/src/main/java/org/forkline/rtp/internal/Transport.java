@@ -1,0 +1,29 @@
+package org.forkline.rtp.internal;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/**
+ * The event-loop group and datagram channel type: native epoll where the platform has it, NIO elsewhere.
+ *
+ * @param description for the log, e.g. "native epoll"
+ */
+record Transport(EventLoopGroup group, Class<? extends DatagramChannel> channelType, String description) {
+
+    static Transport create(int threads, boolean allowNative) {
+        DefaultThreadFactory threadFactory = new DefaultThreadFactory("forkline-rtp");
+        if (allowNative && Epoll.isAvailable()) {
+            return new Transport(new EpollEventLoopGroup(threads, threadFactory), EpollDatagramChannel.class,
+                    "native epoll");
+        }
+        String reason = allowNative ? "epoll unavailable: " + Epoll.unavailabilityCause() : "native transport disabled";
+        return new Transport(new NioEventLoopGroup(threads, threadFactory), NioDatagramChannel.class,
+                "Java NIO (" + reason + ")");
+    }
+}
