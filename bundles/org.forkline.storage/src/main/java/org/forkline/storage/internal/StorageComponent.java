@@ -1,0 +1,281 @@
+package org.forkline.storage.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import org.forkline.api.LegMetadata;
+import org.forkline.api.Recording;
+import org.forkline.api.RecordingPage;
+import org.forkline.api.RecordingQuery;
+import org.forkline.api.RecordingUser;
+import org.forkline.api.storage.AudioContent;
+import org.forkline.api.storage.AudioFormat;
+import org.forkline.api.storage.LegHandle;
+import org.forkline.api.storage.RecordingRepository;
+import org.forkline.api.storage.RecordingService;
+import org.forkline.api.storage.RecordingUserService;
+import org.forkline.api.storage.StorageHealth;
+import org.forkline.api.storage.StorageStatus;
+import org.forkline.api.storage.StorageUnavailableException;
+import org.forkline.storage.internal.db.Database;
+import org.forkline.storage.internal.db.RecordingDao;
+import org.forkline.storage.internal.db.RecordingQueries;
+import org.forkline.storage.internal.db.SealingDao;
+import org.forkline.storage.internal.journal.JournalStore;
+import org.forkline.storage.internal.opus.OpusSettings;
+import org.forkline.storage.internal.seal.Sealer;
+import org.forkline.storage.internal.seal.SealingQueue;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The storage of one node: leg journals, sealing into Ogg Opus, the Derby metadata database, search, audio, recording
+ * users and storage health. Recovery of an unclean stop runs before the services are registered.
+ */
+@Component(service = {RecordingService.class, RecordingRepository.class, RecordingUserService.class,
+        StorageStatus.class}, configurationPid = {"org.forkline.storage", "org.forkline.node"}, immediate = true)
+public final class StorageComponent implements RecordingService, RecordingRepository, RecordingUserService,
+        StorageStatus {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageComponent.class);
+    private static final int POOL_SIZE = 4;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * Keys of etc/org.forkline.storage.cfg and etc/org.forkline.node.cfg (merged by DS). The metatype is designated to
+     * the storage PID only: the node PID is shared with other bundles.
+     */
+    @ObjectClassDefinition(name = "Forkline storage", pid = "org.forkline.storage",
+            description = "Journals, sealed recordings and the metadata database of this node")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Data folder", description = "Folder for the database, journals and recordings")
+        String dataDir() default "${karaf.data}/forkline";
+
+        @AttributeDefinition(name = "Minimum free disk (MiB)",
+                description = "New calls are refused (503) when less than this is free on the data folder")
+        long minFreeDiskMb() default 1024;
+
+        @AttributeDefinition(name = "Health check interval (s)",
+                description = "How often free space, writability and the database are checked")
+        int healthCheckSeconds() default 5;
+
+        @AttributeDefinition(name = "Pairing wait (s)",
+                description = "How long a one-leg recording waits after its start for its partner before sealing")
+        int pairingWaitSeconds() default 5;
+
+        @AttributeDefinition(name = "Sealing threads",
+                description = "Threads encoding finished recordings; keep below the number of cores (restart needed)")
+        int sealingThreads() default 1;
+
+        @AttributeDefinition(name = "Opus bit rate per channel (bit/s)", description = "VBR target of each mono stream")
+        int opus_bitratePerChannel() default 12000;
+
+        @AttributeDefinition(name = "Opus complexity", description = "Encoder complexity, 0 (cheapest) to 10")
+        int opus_complexity() default 0;
+
+        @AttributeDefinition(name = "Opus energy gate (dBFS)",
+                description = "20 ms frames quieter than this are not encoded")
+        double opus_gateDbfs() default -45;
+
+        @AttributeDefinition(name = "Node id",
+                description = "Id of this node (org.forkline.node): 1 to 64 letters, digits, '.', '_' or '-'")
+        String nodeId() default "node1";
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EventAdmin eventAdmin;
+
+    private final UnaryOperator<String> properties;
+    private final StorageSettings started;
+    private final Database database;
+    private final UserDirectory users;
+    private final RecordingLibrary library;
+    private final HealthMonitor health;
+    private final ScheduledExecutorService timer;
+    private final SealingQueue sealing;
+    private final Sealer sealer;
+    private final RecordingRegistry registry;
+    private volatile OpusSettings opus;
+    private ScheduledFuture<?> healthChecks;
+    private int healthCheckSeconds;
+
+    @Activate
+    public StorageComponent(BundleContext context, Config config) throws SQLException, IOException {
+        this(config, name -> context == null ? System.getProperty(name) : context.getProperty(name));
+    }
+
+    StorageComponent(Config config, UnaryOperator<String> properties) throws SQLException, IOException {
+        this.properties = properties;
+        StorageSettings settings = StorageSettings.from(config, properties);
+        this.started = settings;
+        this.opus = settings.opus();
+        Clock clock = Clock.systemUTC();
+        Files.createDirectories(settings.dataDir());
+        this.database = Database.open(settings.dataDir().resolve("db"), POOL_SIZE);
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "forkline-storage-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        JournalStore journals = new JournalStore(settings.dataDir());
+        RecordingDao dao = new RecordingDao(database.pool(), clock);
+        EventPoster events = new EventPoster(() -> eventAdmin, settings.nodeId());
+        this.sealing = new SealingQueue(settings.sealingThreads(), this::seal);
+        this.sealer = new Sealer(settings.dataDir(), journals, dao, new SealingDao(database.pool(), clock),
+                settings.nodeId(), () -> opus, events, sealing::stopping);
+        try {
+            this.users = UserDirectory.load(database.pool(), clock);
+            this.library = new RecordingLibrary(settings.dataDir(), new RecordingQueries(database.pool()));
+            this.health = new HealthMonitor(settings.dataDir(), database, settings.minFreeBytes());
+            health.check();
+            this.registry = new RecordingRegistry(new LiveLeg.Context(dao, health, clock, settings.nodeId()), journals,
+                    sealing, timer, events, settings.pairingWait());
+            int recovered = new Recovery(dao, journals, sealing, settings.nodeId()).run();
+            scheduleHealthChecks(settings.healthCheckSeconds());
+            LOG.info("Storage of node {} is ready in {} ({} recording(s) to recover){}", settings.nodeId(),
+                    settings.dataDir(), recovered, health.healthy() ? "" : "; not healthy: " + health.problem());
+        } catch (SQLException | IOException | RuntimeException e) {
+            sealing.shutdown(STOP_WAIT);
+            stopTimer();
+            database.close();
+            throw e;
+        }
+    }
+
+    @Modified
+    void modified(Config config) {
+        StorageSettings next = StorageSettings.from(config, properties);
+        if (!next.dataDir().equals(started.dataDir())) {
+            LOG.warn("dataDir changed to {}: takes effect after restart (still using {})", next.dataDir(),
+                    started.dataDir());
+        }
+        if (next.sealingThreads() != started.sealingThreads()) {
+            LOG.warn("sealingThreads changed to {}: takes effect after restart (still {})", next.sealingThreads(),
+                    started.sealingThreads());
+        }
+        if (!next.nodeId().equals(started.nodeId())) {
+            LOG.warn("nodeId changed to {}: takes effect after restart (still {})", next.nodeId(), started.nodeId());
+        }
+        health.setMinFreeBytes(next.minFreeBytes());
+        registry.setPairingWait(next.pairingWait());
+        opus = next.opus();
+        scheduleHealthChecks(next.healthCheckSeconds());
+        timer.execute(health::check);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registry.close();
+        stopTimer();
+        sealing.shutdown(STOP_WAIT);
+        database.close();
+        LOG.info("Storage of node {} stopped", started.nodeId());
+    }
+
+    @Override
+    public LegHandle openLeg(LegMetadata metadata) throws StorageUnavailableException {
+        return registry.openLeg(metadata);
+    }
+
+    @Override
+    public boolean isActive(String pairKey) {
+        return registry.isActive(pairKey);
+    }
+
+    @Override
+    public Optional<Recording> find(UUID id) {
+        return library.find(id);
+    }
+
+    @Override
+    public RecordingPage search(RecordingQuery query) {
+        return library.search(query);
+    }
+
+    @Override
+    public Optional<AudioContent> audio(UUID id, AudioFormat format) throws IOException {
+        return library.audio(id, format);
+    }
+
+    @Override
+    public Optional<RecordingUser> find(String number) {
+        return users.find(number);
+    }
+
+    @Override
+    public List<RecordingUser> list() {
+        return users.list();
+    }
+
+    @Override
+    public void save(RecordingUser user) {
+        users.save(user);
+    }
+
+    @Override
+    public boolean remove(String number) {
+        return users.remove(number);
+    }
+
+    @Override
+    public StorageHealth health() {
+        return health.health(registry.activeRecordings(), sealing.backlog());
+    }
+
+    private void seal(UUID recordingId) {
+        sealer.sealOrMarkFailed(recordingId);
+    }
+
+    private synchronized void scheduleHealthChecks(int seconds) {
+        if (healthChecks != null && seconds == healthCheckSeconds) {
+            return;
+        }
+        if (healthChecks != null) {
+            healthChecks.cancel(false);
+        }
+        healthCheckSeconds = seconds;
+        healthChecks = timer.scheduleWithFixedDelay(this::checkHealth, seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    private void checkHealth() {
+        try {
+            health.check();
+        } catch (RuntimeException e) {
+            LOG.error("Storage health check failed unexpectedly", e);
+        }
+    }
+
+    private void stopTimer() {
+        timer.shutdownNow();
+        try {
+            if (!timer.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("The storage timer thread did not stop within {}", STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
