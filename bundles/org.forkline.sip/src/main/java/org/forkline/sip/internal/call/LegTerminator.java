@@ -1,0 +1,116 @@
+package org.forkline.sip.internal.call;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.forkline.api.MediaStats;
+import org.forkline.api.media.MediaSession;
+import org.forkline.api.storage.LegHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends legs: optional BYE, media close, and only when the close completed the storage leg with the final
+ * counters. Each leg is ended once, whichever path (BYE, timeout, media event, shutdown) gets there first.
+ */
+public final class LegTerminator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LegTerminator.class);
+
+    private final LegRegistry registry;
+    private final Signalling signalling;
+    /** Media closes still running, so that shutdown can wait for the journals to be complete. */
+    private final Set<CompletableFuture<?>> closing = ConcurrentHashMap.newKeySet();
+
+    public LegTerminator(LegRegistry registry, Signalling signalling) {
+        this.registry = registry;
+        this.signalling = signalling;
+    }
+
+    /**
+     * Ends an answered leg, sending a BYE with {@code Reason: SIP;cause=..;text=..} when {@code byeCause > 0}.
+     *
+     * @return false when the leg was not answered or is already ending
+     */
+    public boolean end(Leg leg, String reason, int byeCause, String byeText) {
+        if (!leg.end()) {
+            return false;
+        }
+        leg.sessionTimer(0, null);
+        registry.remove(leg);
+        if (byeCause > 0) {
+            signalling.bye(leg, byeCause, byeText);
+        }
+        LOG.info("Leg ended: {}, reason {}", leg, reason);
+        release(leg, reason);
+        return true;
+    }
+
+    /** Releases media and storage of a leg that is over, whether it was ever answered or not. */
+    public void release(Leg leg, String reason) {
+        registry.remove(leg);
+        MediaSession media = leg.media();
+        LegHandle handle = leg.handle();
+        if (media == null) {
+            endStorageLeg(leg, handle, reason, MediaStats.EMPTY);
+            return;
+        }
+        CompletableFuture<MediaStats> closed;
+        try {
+            closed = media.close().toCompletableFuture();
+        } catch (RuntimeException e) {
+            LOG.error("Closing the media of {} failed: {}", leg, e.toString());
+            endStorageLeg(leg, handle, reason, lastStats(media));
+            return;
+        }
+        closing.add(closed);
+        closed.whenComplete((stats, error) -> {
+            closing.remove(closed);
+            if (error != null) {
+                LOG.error("Closing the media of {} failed: {}", leg, error.toString());
+            }
+            endStorageLeg(leg, handle, reason, stats != null ? stats : lastStats(media));
+        });
+    }
+
+    /** Waits until every media close started so far has completed (or the timeout passed). */
+    public boolean awaitClosing(Duration timeout) {
+        CompletableFuture<?>[] pending = closing.toArray(new CompletableFuture<?>[0]);
+        try {
+            CompletableFuture.allOf(pending).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return true;  // each failure was logged where it happened
+        } catch (TimeoutException e) {
+            LOG.warn("{} media sessions did not close within {} s", closing.size(), timeout.toSeconds());
+            return false;
+        }
+    }
+
+    private static void endStorageLeg(Leg leg, LegHandle handle, String reason, MediaStats stats) {
+        if (handle == null) {
+            return;
+        }
+        try {
+            handle.end(reason, stats);
+        } catch (RuntimeException e) {
+            LOG.error("Ending the storage leg of {} ({}) failed: {}", leg, reason, e.toString());
+        }
+    }
+
+    private static MediaStats lastStats(MediaSession media) {
+        try {
+            return media.stats();
+        } catch (RuntimeException e) {
+            return MediaStats.EMPTY;
+        }
+    }
+}

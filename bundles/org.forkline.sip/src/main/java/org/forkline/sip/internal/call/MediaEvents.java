@@ -1,0 +1,35 @@
+package org.forkline.sip.internal.call;
+
+import org.forkline.api.media.MediaEndCause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reacts to a media session that ended by itself: the leg is ended with a BYE telling CUCM why. */
+final class MediaEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaEvents.class);
+
+    private final LegTerminator terminator;
+
+    MediaEvents(LegTerminator terminator) {
+        this.terminator = terminator;
+    }
+
+    void ended(Leg leg, MediaEndCause cause) {
+        if (!leg.isAnswered()) {
+            leg.abort(cause.name(), false);  // the INVITE thread answers 503 and releases the leg
+            return;
+        }
+        switch (cause) {
+            case RTP_TIMEOUT -> {
+                LOG.warn("No RTP received for {}: ending it with BYE (Reason: SIP;cause=408;text=\"no RTP\")", leg);
+                terminator.end(leg, "RTP_TIMEOUT", 408, "no RTP");
+            }
+            case STORAGE_FAILURE -> {
+                LOG.warn("Storage failed while recording {}: ending it with BYE (Reason: SIP;cause=500); check the "
+                        + "data folder (disk full, I/O errors)", leg);
+                terminator.end(leg, "STORAGE_FAILURE", 500, "recording storage failed");
+            }
+        }
+    }
+}

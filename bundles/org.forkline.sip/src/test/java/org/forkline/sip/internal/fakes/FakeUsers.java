@@ -1,0 +1,40 @@
+package org.forkline.sip.internal.fakes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import org.forkline.api.RecordingUser;
+import org.forkline.api.storage.RecordingUserService;
+
+/** Recording users in memory. */
+public final class FakeUsers implements RecordingUserService {
+
+    private final Map<String, RecordingUser> users = new ConcurrentSkipListMap<>();
+
+    public FakeUsers with(String number, boolean enabled) {
+        save(new RecordingUser(number, null, enabled));
+        return this;
+    }
+
+    @Override
+    public Optional<RecordingUser> find(String number) {
+        return Optional.ofNullable(users.get(number));
+    }
+
+    @Override
+    public List<RecordingUser> list() {
+        return List.copyOf(users.values());
+    }
+
+    @Override
+    public void save(RecordingUser user) {
+        users.put(user.number(), user);
+    }
+
+    @Override
+    public boolean remove(String number) {
+        return users.remove(number) != null;
+    }
+}
