@@ -1,0 +1,125 @@
+package org.forkline.itests.support;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Free ports on the loopback interface, chosen at run time. A port is handed out once per JVM, so two nodes (or a
+ * node and a SIPp process) that are configured before either binds can never get the same one.
+ */
+public final class FreePorts {
+
+    /** RTP ranges are taken below the kernel's ephemeral range (32768+), where no client socket lands by chance. */
+    private static final int RTP_AREA_START = 20000;
+    private static final int RTP_AREA_END = 32600;
+
+    // JVM-wide on purpose: nodes of different test classes run in the same JVM and must not share ports.
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger NEXT_RTP_BLOCK = new AtomicInteger();
+
+    private FreePorts() {
+    }
+
+    /** A port free for both TCP and UDP (SIP listens on both). */
+    public static int tcpAndUdp() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = tcp();
+            if (udpFree(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no port free for both TCP and UDP on 127.0.0.1");
+    }
+
+    /** A free TCP port. */
+    public static int tcp() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                int port = socket.getLocalPort();
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot bind a TCP port on 127.0.0.1", e);
+            }
+        }
+        throw new IllegalStateException("no free TCP port on 127.0.0.1");
+    }
+
+    /** A free UDP port. */
+    public static int udp() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+                int port = socket.getLocalPort();
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot bind a UDP port on 127.0.0.1", e);
+            }
+        }
+        throw new IllegalStateException("no free UDP port on 127.0.0.1");
+    }
+
+    /** An even UDP port whose three successors are free too (an RTP/RTCP pair, as SIPp's media port wants). */
+    public static int udpEvenBlock() {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = udp();
+            if (port % 2 == 0 && port + 3 <= 65535 && blockFree(port + 1, 3)) {
+                for (int next = port + 1; next <= port + 3; next++) {
+                    HANDED_OUT.add(next);
+                }
+                return port;
+            }
+        }
+        throw new IllegalStateException("no even UDP port with three free successors on 127.0.0.1");
+    }
+
+    /**
+     * A block of {@code size} consecutive free UDP ports starting at an even port.
+     *
+     * @return {first, last}
+     */
+    public static int[] rtpRange(int size) {
+        int blockSize = size + (size % 2);
+        int blocks = (RTP_AREA_END - RTP_AREA_START) / blockSize;
+        for (int attempt = 0; attempt < blocks; attempt++) {
+            int first = RTP_AREA_START + Math.floorMod(NEXT_RTP_BLOCK.getAndIncrement(), blocks) * blockSize;
+            if (blockFree(first, size)) {
+                for (int port = first; port < first + size; port++) {
+                    HANDED_OUT.add(port);
+                }
+                return new int[] {first, first + size - 1};
+            }
+        }
+        throw new IllegalStateException("no block of " + size + " free UDP ports between " + RTP_AREA_START + " and "
+                + RTP_AREA_END);
+    }
+
+    private static boolean blockFree(int first, int size) {
+        for (int port = first; port < first + size; port++) {
+            if (HANDED_OUT.contains(port) || !udpFree(port)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean udpFree(int port) {
+        try (DatagramSocket socket = new DatagramSocket(null)) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress("0.0.0.0", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
