@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * sealing and encoding are counted, not only long calls.
  *
  * <p>Usage: {@code LoadGenerator --pid <node pid> [--sip 127.0.0.1:5060] [--http http://127.0.0.1:8181]
- * [--stages 100,300,600] [--call-seconds 30] [--steady-seconds 60] [--sipp /usr/bin/sipp] [--work dir]}
+ * [--stages 100,300,600] [--call-seconds 30] [--steady-seconds 60] [--activity p59|half] [--sipp /usr/bin/sipp]
+ * [--work dir]}
  */
 public final class LoadGenerator {
 
@@ -55,11 +56,17 @@ public final class LoadGenerator {
         int steadySeconds = Integer.parseInt(option("steady-seconds", "60"));
         Path work = Path.of(option("work", "target/loadgen"));
         List<String> rows = new ArrayList<>();
-        rows.add("| concurrent calls (peak) | calls | packets sent | received | lost | loss % | node CPU-s/s during capture "
+        rows.add("| concurrent calls (peak) | calls | packets sent | received | lost (sequence gaps, kernel buffer drops) | loss % | node CPU-s/s during capture "
                 + "| RTP threads CPU-s/s | real-time CPU-s per call-h | all-in CPU-s per call-h | sealing CPU-s per call-h "
                 + "| calls/core real-time | calls/core all-in | heap max MiB | sealing drained after s |");
         rows.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        byte[][] parties = SpeechLikeSignal.conversation(120, 42);
+        SpeechLikeSignal.Activity activity = SpeechLikeSignal.Activity.valueOf(
+                option("activity", "p59").toUpperCase(Locale.ROOT));
+        byte[][] parties = SpeechLikeSignal.conversation(600, 42, activity);
+        String talk = String.format(Locale.ROOT, "speech-like audio, %s activity model: near end talks %.0f %%, far end"
+                + " %.0f %% of the time", activity, 100 * SpeechLikeSignal.activity(parties[0]),
+                100 * SpeechLikeSignal.activity(parties[1]));
+        System.out.println(talk);
         try (RtpBlaster blaster = new RtpBlaster(parties)) {
             int stageIndex = 0;
             for (String stage : option("stages", "100,300,600").split(",")) {
@@ -71,7 +78,7 @@ public final class LoadGenerator {
         }
         System.out.println();
         System.out.println("Call length " + callSeconds + " s, steady phase " + steadySeconds
-                + " s per stage, G.711 µ-law, speech-like audio with each party talking about half the time.");
+                + " s per stage, G.711 µ-law, " + talk + ".");
         rows.forEach(System.out::println);
     }
 
@@ -84,21 +91,25 @@ public final class LoadGenerator {
                 totalCalls, callSeconds);
 
         NodeProbe.Cpu cpuStart = probe.cpu();
+        Map<String, Double> threadsStart = probe.threadCpu();
         double processStart = probe.processCpu();
         JsonNode healthStart = probe.health();
         long sentStart = blaster.packetsSent();
+        long kernelDropsStart = NodeProbe.udpReceiveBufferErrors();
         long started = System.nanoTime();
         int peakCalls = 0;
         double heapMax = 0;
         String cluster = "bench" + Long.toString(System.currentTimeMillis(), 36);
+        int[] answered = new int[2];
         try (SippLegs legs = new SippLegs(option("sipp", "/usr/bin/sipp"), sip, work, cluster, rate,
                 concurrent + concurrent / 5 + 10, totalCalls, callMillis, basePort)) {
             long lastSample = 0;
             while (legs.running()) {
                 for (SippLegs.Answered a : legs.newlyAnswered()) {
+                    answered[a.party()]++;
                     // stop a little before SIPp's BYE so that no packet races the closing port
                     blaster.start(legs.rtpTarget(a.port()), a.party(), callMillis - 400, a.callNumber() * 2 + a.party(),
-                            a.callNumber() % 90);
+                            a.callNumber() * 7 % 540);
                 }
                 if (System.nanoTime() - lastSample > 1_000_000_000L) {
                     lastSample = System.nanoTime();
@@ -111,6 +122,10 @@ public final class LoadGenerator {
             if (exits[0] != 0 || exits[1] != 0) {
                 System.out.println("  SIPp reported failed calls (exit codes " + exits[0] + ", " + exits[1]
                         + "): see " + work);
+            }
+            if (answered[0] != totalCalls || answered[1] != totalCalls) {
+                System.out.println("  WARNING: the node answered " + answered[0] + " near and " + answered[1]
+                        + " far legs of " + totalCalls + " calls: this row does not measure what it says");
             }
         }
         while (blaster.activeStreams() > 0) {
@@ -133,22 +148,37 @@ public final class LoadGenerator {
         }
         double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
         NodeProbe.Cpu cpuDrained = probe.cpu();
+        printOtherThreads(threadsStart, probe.threadCpu(), totalCalls * (double) callSeconds / 3600.0);
         double processDrained = probe.processCpu();
 
         long sent = blaster.packetsSent() - sentStart;
         long received = counter(healthCaptured, "packetsReceived") - counter(healthStart, "packetsReceived");
         long lost = Math.max(0, sent - received);
+        long kernelDrops = NodeProbe.udpReceiveBufferErrors() - kernelDropsStart;
+        long gaps = counter(healthCaptured, "packetsLost") - counter(healthStart, "packetsLost");
         double callHours = totalCalls * (double) callSeconds / 3600.0;
         NodeProbe.Cpu capture = cpuCaptured.minus(cpuStart);
         NodeProbe.Cpu all = cpuDrained.minus(cpuStart);
         double realTimePerCallHour = capture.rtp() / callHours;
         double allInPerCallHour = (processDrained - processStart) / callHours;
         return String.format(Locale.ROOT,
-                "| %d (%d) | %d | %d | %d | %d | %.4f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.0f | %.0f |",
-                concurrent, peakCalls, totalCalls, sent, received, lost, sent == 0 ? 0 : 100.0 * lost / sent,
+                "| %d (%d) | %d | %d | %d | %d (%d, %d) | %.4f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.0f | %.0f |",
+                concurrent, peakCalls, totalCalls, sent, received, lost, gaps, kernelDrops, sent == 0 ? 0 : 100.0 * lost / sent,
                 (processCaptured - processStart) / captureWall, capture.rtp() / captureWall, realTimePerCallHour,
                 allInPerCallHour, all.sealing() / callHours, Math.round(3600 / realTimePerCallHour),
                 Math.round(3600 / allInPerCallHour), heapMax, drainSeconds);
+    }
+
+    /** Where the CPU that is neither RTP nor sealing went: the busiest thread groups of the stage. */
+    private static void printOtherThreads(Map<String, Double> before, Map<String, Double> after, double callHours) {
+        StringBuilder line = new StringBuilder("  CPU-s per call-hour by thread:");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(12)
+                .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.2f;", e.getKey(), e.getValue() / callHours)));
+        System.out.println(line);
     }
 
     private static long counter(JsonNode health, String name) {

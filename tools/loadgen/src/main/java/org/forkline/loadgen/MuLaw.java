@@ -1,6 +1,6 @@
 package org.forkline.loadgen;
 
-/** G.711 µ-law encoder (ITU-T G.711, with the usual 0x84 bias). */
+/** G.711 µ-law (ITU-T G.711, with the usual 0x84 bias). */
 final class MuLaw {
 
     private static final int BIAS = 0x84;
@@ -25,5 +25,11 @@ final class MuLaw {
         }
         int mantissa = (sample >> (exponent + 3)) & 0x0F;
         return (byte) ~(sign | (exponent << 4) | mantissa);
+    }
+
+    static short decode(byte ulaw) {
+        int u = ~ulaw & 0xFF;
+        int magnitude = (((u & 0x0F) << 3) + BIAS) << ((u >> 4) & 0x07);
+        return (short) ((u & 0x80) != 0 ? BIAS - magnitude : magnitude - BIAS);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -52,6 +53,14 @@ final class NodeProbe {
     /** CPU seconds of every live thread, grouped by name. Threads that ended are lost to the sum: keep them alive. */
     Cpu cpu() throws IOException {
         Map<String, Double> groups = new HashMap<>();
+        threadCpu().forEach((name, seconds) -> groups.merge(group(name), seconds, Double::sum));
+        return new Cpu(groups.getOrDefault("rtp", 0.0), groups.getOrDefault("sealing", 0.0),
+                groups.getOrDefault("other", 0.0));
+    }
+
+    /** CPU seconds by thread name, digits folded ({@code GC Thread#0} and {@code GC Thread#1} count together). */
+    Map<String, Double> threadCpu() throws IOException {
+        Map<String, Double> byName = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
@@ -59,14 +68,13 @@ final class NodeProbe {
                     String stat = Files.readString(task.resolve("stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
-                    groups.merge(group(name), seconds, Double::sum);
+                    byName.merge(name.replaceAll("[0-9]+", "N"), seconds, Double::sum);
                 } catch (IOException | RuntimeException threadEnded) {
                     // the thread exited between list and read
                 }
             }
         }
-        return new Cpu(groups.getOrDefault("rtp", 0.0), groups.getOrDefault("sealing", 0.0),
-                groups.getOrDefault("other", 0.0));
+        return byName;
     }
 
     /** CPU seconds of the whole process (includes threads that have ended). */
@@ -84,6 +92,19 @@ final class NodeProbe {
             return "sealing";
         }
         return "other";
+    }
+
+    /** The kernel's UDP receive-buffer overflow counter (all sockets of the host), from /proc/net/snmp. */
+    static long udpReceiveBufferErrors() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp"));
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith("Udp:") && lines.get(i + 1).startsWith("Udp:")) {
+                List<String> names = List.of(lines.get(i).split("\\s+"));
+                String[] values = lines.get(i + 1).split("\\s+");
+                return Long.parseLong(values[names.indexOf("RcvbufErrors")]);
+            }
+        }
+        return -1;
     }
 
     /** Used heap in MiB (young + old), from jstat. */

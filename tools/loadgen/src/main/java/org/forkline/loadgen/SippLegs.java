@@ -47,7 +47,7 @@ final class SippLegs implements AutoCloseable {
             Files.deleteIfExists(log);
             Files.createFile(log);
             List<String> command = List.of(sipp, target, "-sf", scenario.toString(), "-i", "127.0.0.1",
-                    "-p", Integer.toString(basePort + i), "-mi", "127.0.0.1", "-mp", Integer.toString(basePort + 100 + 2 * i),
+                    "-p", Integer.toString(basePort + i), "-mi", "127.0.0.1", "-mp", Integer.toString(basePort + 100 + 10 * i),
                     "-r", String.format(java.util.Locale.ROOT, "%.3f", rate), "-rp", "1000", "-l", Integer.toString(limit),
                     "-m", Integer.toString(totalCalls), "-d", Long.toString(callMillis), "-key", "cluster", cluster,
                     "-trace_logs", "-log_file", log.toString(), "-trace_err", "-error_file",

@@ -3,19 +3,97 @@ package org.forkline.loadgen;
 import java.util.Random;
 
 /**
- * Two parties of a phone conversation as G.711 µ-law at 8 kHz: alternating talk spurts of voiced,
- * pitch-varying harmonics at about −20 dBFS, and a −60 dBFS noise floor while listening. Each party talks
- * about half the time, which is what the sealing encoder's energy gate sees on real calls.
+ * Two parties of a phone conversation as G.711 µ-law at 8 kHz: talk spurts of voiced, pitch-varying harmonics at
+ * about −20 dBFS, and a −60 dBFS noise floor otherwise. Two activity models, because the sealing encoder's energy
+ * gate makes its cost follow how much each party talks:
+ * <ul>
+ * <li>{@link Activity#P59}: each party on and off on its own, with exponential talk spurts of 1.004 s and pauses of
+ * 1.587 s on average — the means of ITU-T P.59 artificial conversational speech, about 39 % activity per party;</li>
+ * <li>{@link Activity#HALF}: the parties take turns and each talks about half of the time (a busier line, the
+ * signal AUDIO-FORMAT.md measured the encoder with).</li>
+ * </ul>
  */
 final class SpeechLikeSignal {
 
     static final int RATE = 8000;
 
+    /** How much each party talks. */
+    enum Activity {
+        P59,
+        HALF
+    }
+
+    private static final double P59_TALKSPURT_SECONDS = 1.004;
+    private static final double P59_PAUSE_SECONDS = 1.587;
+
     private SpeechLikeSignal() {
     }
 
     /** {@code [0]} is party A (near end), {@code [1]} party B (far end), each {@code seconds} long. */
-    static byte[][] conversation(int seconds, long seed) {
+    static byte[][] conversation(int seconds, long seed, Activity activity) {
+        return activity == Activity.HALF ? takingTurns(seconds, seed) : p59(seconds, seed);
+    }
+
+    /** Fraction of 20 ms frames in which the party talks (above the noise floor), for the report. */
+    static double activity(byte[] party) {
+        int frames = party.length / 160;
+        int active = 0;
+        for (int f = 0; f < frames; f++) {
+            long energy = 0;
+            for (int i = f * 160; i < f * 160 + 160; i++) {
+                int s = MuLaw.decode(party[i]);
+                energy += (long) s * s;
+            }
+            if (energy / 160 > 100 * 100) {
+                active++;
+            }
+        }
+        return (double) active / frames;
+    }
+
+    private static byte[][] p59(int seconds, long seed) {
+        int n = seconds * RATE;
+        byte[][] out = { new byte[n], new byte[n] };
+        for (int party = 0; party < 2; party++) {
+            Random random = new Random(seed * 31 + party);
+            double pitch = party == 0 ? 120 : 210;
+            double[] phase = new double[1];
+            int position = (int) (exponential(random, P59_PAUSE_SECONDS) * RATE * party);
+            for (int i = 0; i < Math.min(position, n); i++) {
+                out[party][i] = MuLaw.encode(toPcm(0.001 * random.nextGaussian()));
+            }
+            while (position < n) {
+                int spurt = (int) (exponential(random, P59_TALKSPURT_SECONDS) * RATE);
+                for (int i = 0; i < spurt && position < n; i++, position++) {
+                    out[party][position] = MuLaw.encode(toPcm(voiced(i, pitch, phase, 0, random)));
+                }
+                int pause = (int) (exponential(random, P59_PAUSE_SECONDS) * RATE);
+                for (int i = 0; i < pause && position < n; i++, position++) {
+                    out[party][position] = MuLaw.encode(toPcm(0.001 * random.nextGaussian()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double exponential(Random random, double mean) {
+        return -mean * Math.log(1 - random.nextDouble());
+    }
+
+    private static double voiced(int i, double pitch, double[] phase, int slot, Random random) {
+        double t = (double) i / RATE;
+        double f0 = pitch * (1.0 + 0.06 * Math.sin(2 * Math.PI * 3.0 * t));
+        phase[slot] += 2 * Math.PI * f0 / RATE;
+        // syllable envelope: ~4 syllables per second
+        double envelope = 0.5 - 0.5 * Math.cos(2 * Math.PI * 4.0 * t);
+        double voiced = 0;
+        for (int h = 1; h <= 12; h++) {
+            voiced += formantGain(h * f0) * Math.sin(h * phase[slot]) / h;
+        }
+        return 0.1 * envelope * voiced + 0.003 * random.nextGaussian();
+    }
+
+    private static byte[][] takingTurns(int seconds, long seed) {
         int n = seconds * RATE;
         byte[][] out = { new byte[n], new byte[n] };
         Random random = new Random(seed);
@@ -27,18 +105,7 @@ final class SpeechLikeSignal {
             int pause = (int) (random.nextDouble() * 0.4 * RATE);
             double pitch = talker == 0 ? 110 + random.nextDouble() * 40 : 190 + random.nextDouble() * 60;
             for (int i = 0; i < spurt && position < n; i++, position++) {
-                double t = (double) i / RATE;
-                double f0 = pitch * (1.0 + 0.06 * Math.sin(2 * Math.PI * 3.0 * t));
-                phase[talker] += 2 * Math.PI * f0 / RATE;
-                // syllable envelope: ~4 syllables per second
-                double envelope = 0.5 - 0.5 * Math.cos(2 * Math.PI * 4.0 * t);
-                double voiced = 0;
-                for (int h = 1; h <= 12; h++) {
-                    double formant = formantGain(h * f0);
-                    voiced += formant * Math.sin(h * phase[talker]) / h;
-                }
-                double sample = 0.1 * envelope * voiced + 0.003 * random.nextGaussian();
-                out[talker][position] = MuLaw.encode(toPcm(sample));
+                out[talker][position] = MuLaw.encode(toPcm(voiced(i, pitch, phase, talker, random)));
                 out[1 - talker][position] = MuLaw.encode(toPcm(0.001 * random.nextGaussian()));
             }
             for (int i = 0; i < pause && position < n; i++, position++) {

@@ -72,7 +72,7 @@ public final class RtpMediaService implements MediaService, RtpSession.Owner {
         this.threads = settings.threads();
         this.ports = new PortPool(settings.portMin(), settings.portMax());
         int loopThreads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        this.transport = Transport.create(loopThreads, allowNativeTransport);
+        this.transport = Transport.create(loopThreads, allowNativeTransport, settings.wakeupIntervalMillis());
         Map<EventLoop, LoopContext> byLoop = new IdentityHashMap<>();
         for (EventExecutor executor : transport.group()) {
             LoopContext context = new LoopContext((EventLoop) executor, MediaClock.SYSTEM);
@@ -81,9 +81,10 @@ public final class RtpMediaService implements MediaService, RtpSession.Owner {
         }
         this.contexts = byLoop;
         warnIfNotLocal(settings.address());
-        LOG.info("RTP capture on {} ports {}-{} ({} port pairs) using {} with {} event-loop threads; reorder {} ms, "
-                + "flush {} ms, inactivity timeout {} s", settings.address().getHostAddress(), settings.portMin(),
-                settings.portMax(), ports.pairs(), transport.description(), loopThreads,
+        LOG.info("RTP capture on {} ports {}-{} ({} port pairs) using {} with {} event-loop threads waking every {} ms; "
+                + "reorder {} ms, flush {} ms, inactivity timeout {} s", settings.address().getHostAddress(),
+                settings.portMin(), settings.portMax(), ports.pairs(), transport.description(), loopThreads,
+                settings.wakeupIntervalMillis(),
                 settings.legOptions().reorderMillis(), settings.legOptions().flushMillis(),
                 settings.inactivityTimeoutSeconds());
     }
@@ -93,9 +94,9 @@ public final class RtpMediaService implements MediaService, RtpSession.Owner {
         RtpSettings next = RtpSettings.from(config);
         ports.configure(next.portMin(), next.portMax());
         settings = next;
-        if (next.threads() != threads) {
-            LOG.info("RTP capture: threads changed from {} to {}; this takes effect only after a restart of bundle "
-                    + "org.forkline.rtp", threads, next.threads());
+        if (next.threads() != threads || next.wakeupIntervalMillis() != settings.wakeupIntervalMillis()) {
+            LOG.info("RTP capture: threads or wakeupIntervalMillis changed; this takes effect only after a restart of "
+                    + "bundle org.forkline.rtp");
         }
         LOG.info("RTP capture reconfigured for new legs: {} ports {}-{}, reorder {} ms, flush {} ms, inactivity "
                 + "timeout {} s, strictSource {}", next.address().getHostAddress(), next.portMin(), next.portMax(),

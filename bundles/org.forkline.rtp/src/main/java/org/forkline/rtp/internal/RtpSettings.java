@@ -11,7 +11,7 @@ import org.forkline.rtp.internal.timeline.LegOptions;
  * @param advertisedAddress null when the bind address is advertised
  */
 record RtpSettings(InetAddress address, InetAddress advertisedAddress, int portMin, int portMax, LegOptions legOptions,
-        int inactivityTimeoutSeconds, int threads) {
+        int inactivityTimeoutSeconds, int threads, int wakeupIntervalMillis) {
 
     private static final String FILE = "etc/org.forkline.rtp.cfg";
 
@@ -29,9 +29,10 @@ record RtpSettings(InetAddress address, InetAddress advertisedAddress, int portM
         requireRange("flushMillis", config.flushMillis(), 1, 60_000);
         requireRange("inactivityTimeoutSeconds", config.inactivityTimeoutSeconds(), 1, Integer.MAX_VALUE / 1000);
         requireRange("threads", config.threads(), 0, 1024);
+        requireRange("wakeupIntervalMillis", config.wakeupIntervalMillis(), 0, 20);
         return new RtpSettings(address, advertisedAddress, portMin, portMax,
                 new LegOptions(config.reorderMillis(), config.flushMillis(), config.strictSource()),
-                config.inactivityTimeoutSeconds(), config.threads());
+                config.inactivityTimeoutSeconds(), config.threads(), config.wakeupIntervalMillis());
     }
 
     static int firstRtpPort(int portMin) {

@@ -17,6 +17,7 @@ public final class TestConfig implements RtpConfig {
     private int flushMillis = 500;
     private boolean strictSource = true;
     private int threads = 0;
+    private int wakeupIntervalMillis = 5;
 
     public static TestConfig defaults() {
         return new TestConfig();
@@ -60,6 +61,11 @@ public final class TestConfig implements RtpConfig {
 
     public TestConfig threads(int value) {
         threads = value;
+        return this;
+    }
+
+    public TestConfig wakeupIntervalMillis(int value) {
+        wakeupIntervalMillis = value;
         return this;
     }
 
@@ -111,5 +117,10 @@ public final class TestConfig implements RtpConfig {
     @Override
     public Class<? extends Annotation> annotationType() {
         return RtpConfig.class;
+    }
+
+    @Override
+    public int wakeupIntervalMillis() {
+        return wakeupIntervalMillis;
     }
 }

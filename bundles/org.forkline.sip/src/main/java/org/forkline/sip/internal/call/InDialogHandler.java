@@ -50,7 +50,7 @@ final class InDialogHandler {
                 OfferedCodec chosen = leg.codecs().firstDecodable(answer).orElseThrow(() -> new SdpException(
                         "the answer names no codec of our offer"));
                 MediaNegotiation.apply(leg, answer, chosen);
-                LOG.info("Media of {}: {} from {} ({})", leg, chosen.codec().encodingName(),
+                LOG.debug("Media of {}: {} from {} ({})", leg, chosen.codec().encodingName(),
                         MediaNegotiation.source(answer), answer.direction().name().toLowerCase(Locale.ROOT));
             } catch (SdpException e) {
                 if (initial) {
@@ -79,7 +79,7 @@ final class InDialogHandler {
             unknownDialog(transaction, bye);
             return;
         }
-        String reason = Headers.value(bye, "Reason");
+        leg.farEndReason(Headers.value(bye, "Reason"));
         if (!leg.isAnswered() && leg.abort("BYE", true)) {
             answerTerminated(leg);
             LOG.info("BYE before the answer of {}: INVITE answered 487", leg);
@@ -87,9 +87,6 @@ final class InDialogHandler {
             context.terminator().end(leg, "BYE", 0, null);
         }
         context.signalling().send(transaction, context.signalling().response(bye, Response.OK, null, null));
-        if (reason != null) {
-            LOG.info("BYE for {} with Reason: {}", leg, reason);
-        }
     }
 
     /** CANCEL before our final answer: 200 to the CANCEL, 487 to the INVITE; the INVITE thread releases it. */
@@ -100,8 +97,10 @@ final class InDialogHandler {
             return;
         }
         Leg leg = context.registry().find(LegRegistry.key(Headers.callId(cancel), Headers.fromTag(cancel)));
+        // abort before the 200 to the CANCEL goes out: once the caller has it, the INVITE must end with 487
+        boolean aborted = leg != null && leg.abort("CANCEL", true);
         context.signalling().send(transaction, context.signalling().response(cancel, Response.OK, null, null));
-        if (leg != null && leg.abort("CANCEL", true)) {
+        if (aborted) {
             answerTerminated(leg);
             LOG.info("INVITE {} cancelled by the caller: answered 487", leg);
         }

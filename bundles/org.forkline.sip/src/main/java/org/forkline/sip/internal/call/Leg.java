@@ -53,6 +53,7 @@ public final class Leg {
     private volatile int sessionExpiresSeconds;
     private Future<?> sessionTimer;          // guarded by this
     private String negotiated;               // guarded by this: codec and source last told to storage
+    private volatile String farEndReason;    // Reason header of the far end's BYE, for the log
 
     public Leg(String callId, String remoteTag, ServerTransaction invite, String transport) {
         this.key = LegRegistry.key(callId, remoteTag);
@@ -219,6 +220,20 @@ public final class Leg {
         }
         negotiated = value;
         return true;
+    }
+
+    /** Codec and media source as last negotiated ({@code PCMU@10.0.0.5:20000}), null before the answer. */
+    public synchronized String negotiated() {
+        return negotiated;
+    }
+
+    /** The Reason header of the far end's BYE (e.g. {@code Q.850;cause=16}), null when none came. */
+    public String farEndReason() {
+        return farEndReason;
+    }
+
+    public void farEndReason(String value) {
+        farEndReason = value;
     }
 
     /** State, abort reason and whether the INVITE got its final answer, changed together. */

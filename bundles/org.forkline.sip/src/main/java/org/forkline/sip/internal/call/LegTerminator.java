@@ -46,7 +46,6 @@ public final class LegTerminator {
         if (byeCause > 0) {
             signalling.bye(leg, byeCause, byeText);
         }
-        LOG.info("Leg ended: {}, reason {}", leg, reason);
         release(leg, reason);
         return true;
     }
@@ -74,7 +73,11 @@ public final class LegTerminator {
             if (error != null) {
                 LOG.error("Closing the media of {} failed: {}", leg, error.toString());
             }
-            endStorageLeg(leg, handle, reason, stats != null ? stats : lastStats(media));
+            MediaStats last = stats != null ? stats : lastStats(media);
+            if (leg.state() == Leg.State.ENDED) {  // it was answered: refusals have their own line
+                logEnded(leg, reason, last);
+            }
+            endStorageLeg(leg, handle, reason, last);
         });
     }
 
@@ -93,6 +96,17 @@ public final class LegTerminator {
             LOG.warn("{} media sessions did not close within {} s", closing.size(), timeout.toSeconds());
             return false;
         }
+    }
+
+    /** The one line per recorded leg: which call, why it ended, what was received. */
+    private static void logEnded(Leg leg, String reason, MediaStats stats) {
+        String farEnd = leg.farEndReason();
+        String media = leg.negotiated();
+        LOG.info("Leg ended: {}, reason {}{}; {}: {} packets, {} lost, {} late, {} duplicate, {} from other sources, "
+                + "{} malformed", leg, reason, farEnd != null ? " (" + farEnd + ")" : "",
+                media != null ? media : "no media negotiated",
+                stats.packetsReceived(), stats.packetsLost(), stats.packetsLate(), stats.packetsDuplicate(),
+                stats.packetsUnexpectedSource(), stats.packetsMalformed());
     }
 
     private static void endStorageLeg(Leg leg, LegHandle handle, String reason, MediaStats stats) {
