@@ -41,6 +41,7 @@ export FORKLINE_RTP_PORT_MAX=29999
 export ORG_FORKLINE_SIP_RECORDUNKNOWNNUMBERS=true
 export ORG_FORKLINE_SIP_CHANNELLIMIT=5000
 export ORG_FORKLINE_STORAGE_MINFREEDISKMB=256
+export EXTRA_JAVA_OPTS="-Xlog:gc:file=${work}/gc.log:uptime"
 node_cpus="${NODE_CPUS:-1}"
 load_cpus="${LOAD_CPUS:-0}"
 taskset -c "${node_cpus}" "${work}/dist/bin/karaf" daemon > "${work}/node.out" 2>&1 &

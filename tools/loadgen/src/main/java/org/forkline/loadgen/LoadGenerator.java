@@ -9,6 +9,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.forkline.testing.SpeechLikeSignal;
+
 /**
  * Ramps concurrent recorded calls against a running Forkline node and prints, per stage, what the node spent:
  * packets received and lost, CPU-seconds per wall-second and per recorded call-hour (real-time path alone and
@@ -56,10 +58,10 @@ public final class LoadGenerator {
         int steadySeconds = Integer.parseInt(option("steady-seconds", "60"));
         Path work = Path.of(option("work", "target/loadgen"));
         List<String> rows = new ArrayList<>();
-        rows.add("| concurrent calls (peak) | calls | packets sent | received | lost (sequence gaps, kernel buffer drops) | loss % | node CPU-s/s during capture "
+        rows.add("| concurrent calls (peak) | calls | packets sent | received | sent after BYE | lost (sequence gaps, kernel buffer drops) | loss % | node CPU-s/s during capture "
                 + "| RTP threads CPU-s/s | real-time CPU-s per call-h | all-in CPU-s per call-h | sealing CPU-s per call-h "
                 + "| calls/core real-time | calls/core all-in | heap max MiB | sealing drained after s |");
-        rows.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        rows.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         SpeechLikeSignal.Activity activity = SpeechLikeSignal.Activity.valueOf(
                 option("activity", "p59").toUpperCase(Locale.ROOT));
         byte[][] parties = SpeechLikeSignal.conversation(600, 42, activity);
@@ -95,7 +97,8 @@ public final class LoadGenerator {
         double processStart = probe.processCpu();
         JsonNode healthStart = probe.health();
         long sentStart = blaster.packetsSent();
-        long kernelDropsStart = NodeProbe.udpReceiveBufferErrors();
+        long kernelDropsStart = NodeProbe.udpCounter("RcvbufErrors");
+        long closedPortStart = NodeProbe.udpCounter("NoPorts");
         long started = System.nanoTime();
         int peakCalls = 0;
         double heapMax = 0;
@@ -108,7 +111,7 @@ public final class LoadGenerator {
                 for (SippLegs.Answered a : legs.newlyAnswered()) {
                     answered[a.party()]++;
                     // stop a little before SIPp's BYE so that no packet races the closing port
-                    blaster.start(legs.rtpTarget(a.port()), a.party(), callMillis - 400, a.callNumber() * 2 + a.party(),
+                    blaster.start(legs.rtpTarget(a.port()), a.party(), callMillis - 1000, a.callNumber() * 2 + a.party(),
                             a.callNumber() * 7 % 540);
                 }
                 if (System.nanoTime() - lastSample > 1_000_000_000L) {
@@ -153,17 +156,20 @@ public final class LoadGenerator {
 
         long sent = blaster.packetsSent() - sentStart;
         long received = counter(healthCaptured, "packetsReceived") - counter(healthStart, "packetsReceived");
-        long lost = Math.max(0, sent - received);
-        long kernelDrops = NodeProbe.udpReceiveBufferErrors() - kernelDropsStart;
+        // Lost by the node: dropped by the kernel because the node did not read in time, or missing from a
+        // stream's sequence. Packets the sender still had in flight after a leg's BYE hit a closed port: not lost.
+        long kernelDrops = NodeProbe.udpCounter("RcvbufErrors") - kernelDropsStart;
+        long afterBye = NodeProbe.udpCounter("NoPorts") - closedPortStart;
         long gaps = counter(healthCaptured, "packetsLost") - counter(healthStart, "packetsLost");
+        long lost = gaps + kernelDrops;
         double callHours = totalCalls * (double) callSeconds / 3600.0;
         NodeProbe.Cpu capture = cpuCaptured.minus(cpuStart);
         NodeProbe.Cpu all = cpuDrained.minus(cpuStart);
         double realTimePerCallHour = capture.rtp() / callHours;
         double allInPerCallHour = (processDrained - processStart) / callHours;
         return String.format(Locale.ROOT,
-                "| %d (%d) | %d | %d | %d | %d (%d, %d) | %.4f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.0f | %.0f |",
-                concurrent, peakCalls, totalCalls, sent, received, lost, gaps, kernelDrops, sent == 0 ? 0 : 100.0 * lost / sent,
+                "| %d (%d) | %d | %d | %d | %d | %d (%d, %d) | %.4f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.0f | %.0f |",
+                concurrent, peakCalls, totalCalls, sent, received, afterBye, lost, gaps, kernelDrops, sent == 0 ? 0 : 100.0 * lost / sent,
                 (processCaptured - processStart) / captureWall, capture.rtp() / captureWall, realTimePerCallHour,
                 allInPerCallHour, all.sealing() / callHours, Math.round(3600 / realTimePerCallHour),
                 Math.round(3600 / allInPerCallHour), heapMax, drainSeconds);

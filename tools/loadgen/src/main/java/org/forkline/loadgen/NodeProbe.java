@@ -94,14 +94,17 @@ final class NodeProbe {
         return "other";
     }
 
-    /** The kernel's UDP receive-buffer overflow counter (all sockets of the host), from /proc/net/snmp. */
-    static long udpReceiveBufferErrors() throws IOException {
+    /**
+     * One of the kernel's UDP counters for the whole host, from /proc/net/snmp: {@code RcvbufErrors} (datagrams
+     * dropped because a socket's receive buffer was full) or {@code NoPorts} (sent to a port nobody listens on).
+     */
+    static long udpCounter(String name) throws IOException {
         List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp"));
         for (int i = 0; i + 1 < lines.size(); i++) {
             if (lines.get(i).startsWith("Udp:") && lines.get(i + 1).startsWith("Udp:")) {
                 List<String> names = List.of(lines.get(i).split("\\s+"));
                 String[] values = lines.get(i + 1).split("\\s+");
-                return Long.parseLong(values[names.indexOf("RcvbufErrors")]);
+                return Long.parseLong(values[names.indexOf(name)]);
             }
         }
         return -1;

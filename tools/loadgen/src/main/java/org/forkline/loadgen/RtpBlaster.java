@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import org.forkline.testing.SpeechLikeSignal;
+
 /**
  * Plays the phones: one thread sends a G.711 packet every 20 ms for every active stream from one
  * unconnected socket (the node checks the source IP, not the port), so thousands of streams cost one

@@ -19,7 +19,8 @@ public interface MediaSession {
 
     /**
      * Stops receiving, writes what is still buffered, closes the sink and releases the port.
-     * Idempotent; completes with the final counters.
+     * Idempotent; completes with the final counters, on a media thread: continue with an {@code ...Async} stage
+     * on an executor of your own rather than blocking it.
      */
     CompletionStage<MediaStats> close();
 }

@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.forkline.api.LegMetadata;
 import org.forkline.api.MediaStats;
 
-/** The storage side of one admitted leg. Thread-safe, except {@link #sink()} which is single-threaded. */
+/**
+ * The storage side of one admitted leg. Thread-safe, except {@link #sink()} which is single-threaded. Its methods
+ * write to the database and the disk and may block for milliseconds: never call them from an RTP event loop.
+ */
 public interface LegHandle {
 
     UUID recordingId();

@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * Receives one leg's decoded audio on a timeline of samples and keeps it crash-safe.
- * Called by one thread at a time (the media session's), never concurrently.
+ * Called by one thread at a time (the media session's RTP event loop), never concurrently: implementations only
+ * buffer and write to the operating system, never wait for the disk (no fsync).
  */
 public interface PcmSink {
 

@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.forkline.api.node.NodeStatus;
-import org.forkline.shell.internal.testing.FakeNodeStatus;
+import org.forkline.testing.FixedNodeStatus;
 import org.junit.jupiter.api.Test;
 
 class StatusReportTest {
 
-    private final FakeNodeStatus node = new FakeNodeStatus();
+    private final FixedNodeStatus node = new FixedNodeStatus();
 
     @Test
     void aHealthyNodeShowsEveryCounterOnAlignedLines() {

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.forkline.api.RecordingUser;
-import org.forkline.shell.internal.testing.InMemoryUsers;
+import org.forkline.testing.InMemoryRecordingUsers;
 import org.junit.jupiter.api.Test;
 
 class UserCommandsTest {
 
-    private final InMemoryUsers users = new InMemoryUsers();
+    private final InMemoryRecordingUsers users = new InMemoryRecordingUsers();
     private final Output out = new Output();
     private final UserCommands commands = new UserCommands(users, out.stream());
 

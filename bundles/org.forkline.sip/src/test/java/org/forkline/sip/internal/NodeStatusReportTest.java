@@ -11,14 +11,14 @@ import org.forkline.sip.internal.call.CallServices;
 import org.forkline.sip.internal.fakes.FakeMediaService;
 import org.forkline.sip.internal.fakes.FakeRecordingService;
 import org.forkline.sip.internal.fakes.FakeStorageStatus;
-import org.forkline.sip.internal.fakes.FakeUsers;
+import org.forkline.testing.InMemoryRecordingUsers;
 import org.junit.jupiter.api.Test;
 
 class NodeStatusReportTest {
 
     private final FakeMediaService media = new FakeMediaService();
     private final FakeStorageStatus storage = new FakeStorageStatus();
-    private final CallServices services = new CallServices(media, new FakeRecordingService(), new FakeUsers(),
+    private final CallServices services = new CallServices(media, new FakeRecordingService(), new InMemoryRecordingUsers(),
             storage);
 
     private NodeStatus report(boolean drained, Optional<String> listenProblem) throws Exception {
@@ -75,7 +75,7 @@ class NodeStatusReportTest {
     @Test
     void aFailingStorageStatusIsAProblemNotACrash() throws Exception {
         NodeStatus status = NodeStatusReport.build(TestConfigs.settings(Map.of()), new CallServices(media,
-                new FakeRecordingService(), new FakeUsers(), () -> {
+                new FakeRecordingService(), new InMemoryRecordingUsers(), () -> {
                     throw new IllegalStateException("db closed");
                 }), false, 0, 0, Optional.empty());
 

@@ -17,7 +17,7 @@ import org.forkline.sip.internal.call.CallTimings;
 import org.forkline.sip.internal.fakes.FakeMediaService;
 import org.forkline.sip.internal.fakes.FakeRecordingService;
 import org.forkline.sip.internal.fakes.FakeStorageStatus;
-import org.forkline.sip.internal.fakes.FakeUsers;
+import org.forkline.testing.InMemoryRecordingUsers;
 import org.forkline.sip.internal.sipclient.CucmCall;
 import org.forkline.sip.internal.sipclient.SipTestClient;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class SipBurstTest {
         int port = TestConfigs.freePort();
         FakeRecordingService recordings = new FakeRecordingService();
         SipComponent component = new SipComponent(new CallServices(new FakeMediaService(), recordings,
-                new FakeUsers().with("1001", true), new FakeStorageStatus()), dataDir.resolve("drained"),
+                new InMemoryRecordingUsers().with("1001", true), new FakeStorageStatus()), dataDir.resolve("drained"),
                 TestConfigs.config(Map.of("port", port, "channelLimit", CALLS)), Map.of(), CallTimings.STANDARD);
         try (SipTestClient client = SipTestClient.udp("127.0.0.1", port)) {
             List<CucmCall> legs = new ArrayList<>();

@@ -29,7 +29,7 @@ import org.forkline.sip.internal.fakes.FakeMediaService;
 import org.forkline.sip.internal.fakes.FakeMediaSession;
 import org.forkline.sip.internal.fakes.FakeRecordingService;
 import org.forkline.sip.internal.fakes.FakeStorageStatus;
-import org.forkline.sip.internal.fakes.FakeUsers;
+import org.forkline.testing.InMemoryRecordingUsers;
 import org.forkline.sip.internal.sipclient.CucmCall;
 import org.forkline.sip.internal.sipclient.SipMessage;
 import org.forkline.sip.internal.sipclient.SipTestClient;
@@ -43,7 +43,7 @@ class SipCallFlowTest {
 
     private final FakeMediaService media = new FakeMediaService();
     private final FakeRecordingService recordings = new FakeRecordingService();
-    private final FakeUsers users = new FakeUsers().with("1001", true).with("2002", true);
+    private final InMemoryRecordingUsers users = new InMemoryRecordingUsers().with("1001", true).with("2002", true);
     private final FakeStorageStatus storage = new FakeStorageStatus();
     private final Map<String, Object> config = new HashMap<>();
     @TempDir

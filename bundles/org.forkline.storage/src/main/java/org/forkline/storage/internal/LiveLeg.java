@@ -111,6 +111,7 @@ final class LiveLeg implements LegHandle {
         try {
             sink.close();
             journal.append(RecordType.END, JournalPayloads.encodeEnd(new EndRecord(reason, endedAt, counters)));
+            journal.sync();
         } catch (IOException e) {
             LOG.warn("End of leg {} (recording {}) could not be written to its journal {}: {}; the recording is "
                     + "sealed from what the journal holds", legId, recording.id(), journal.path(), e.getMessage());
@@ -132,6 +133,7 @@ final class LiveLeg implements LegHandle {
         }
         try {
             sink.close();
+            journal.sync();
         } catch (IOException e) {
             LOG.warn("Journal {} of leg {} could not be flushed while stopping: {}", journal.path(), legId,
                     e.getMessage());

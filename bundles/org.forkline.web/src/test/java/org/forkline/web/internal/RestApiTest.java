@@ -27,9 +27,9 @@ import org.forkline.web.internal.security.AccessPolicy;
 import org.forkline.web.internal.security.AccessRules;
 import org.forkline.web.internal.security.BasicAuthFilter;
 import org.forkline.web.internal.security.JaasAuthenticator;
-import org.forkline.web.internal.testing.FakeNodeStatus;
-import org.forkline.web.internal.testing.InMemoryRecordings;
-import org.forkline.web.internal.testing.InMemoryUsers;
+import org.forkline.testing.FixedNodeStatus;
+import org.forkline.testing.InMemoryRecordings;
+import org.forkline.testing.InMemoryRecordingUsers;
 import org.forkline.web.internal.testing.Recordings;
 import org.forkline.web.internal.testing.RestServer;
 import org.forkline.web.internal.testing.TestLoginModule;
@@ -56,8 +56,8 @@ class RestApiTest {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final InMemoryRecordings recordings = new InMemoryRecordings();
-    private final InMemoryUsers users = new InMemoryUsers();
-    private final FakeNodeStatus node = new FakeNodeStatus();
+    private final InMemoryRecordingUsers users = new InMemoryRecordingUsers();
+    private final FixedNodeStatus node = new FixedNodeStatus();
     private final byte[] opus = new byte[10_000];
     private RestServer server;
 

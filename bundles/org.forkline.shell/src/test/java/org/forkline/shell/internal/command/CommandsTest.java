@@ -14,15 +14,15 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.support.CommandException;
 import org.forkline.api.RecordingQuery;
 import org.forkline.shell.internal.Output;
-import org.forkline.shell.internal.testing.FakeNodeStatus;
-import org.forkline.shell.internal.testing.InMemoryRecordings;
+import org.forkline.testing.FixedNodeStatus;
+import org.forkline.testing.InMemoryRecordings;
 import org.forkline.shell.internal.testing.Recordings;
 import org.junit.jupiter.api.Test;
 
 /** The actions as Karaf runs them: fields injected, execute() writing to the session's System.out. */
 class CommandsTest {
 
-    private final FakeNodeStatus node = new FakeNodeStatus();
+    private final FixedNodeStatus node = new FixedNodeStatus();
     private final InMemoryRecordings recordings = new InMemoryRecordings();
 
     @Test
@@ -110,7 +110,7 @@ class CommandsTest {
     @Test
     void usersRunsTheAction() throws Exception {
         UsersCommand command = new UsersCommand();
-        command.users = new org.forkline.shell.internal.testing.InMemoryUsers();
+        command.users = new org.forkline.testing.InMemoryRecordingUsers();
         command.action = "add";
         command.number = "1001";
         command.displayName = List.of("Front", "desk");

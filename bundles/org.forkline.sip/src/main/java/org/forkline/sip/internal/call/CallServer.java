@@ -23,17 +23,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs SIP for the component: the endpoint of the current binding with its request handlers, the legs, the
- * admission pool and the session-timer thread. Start, stop and re-bind are serialised.
+ * worker pool (admissions, and leg ends handed over by the media layer) and the session-timer thread. Start, stop
+ * and re-bind are serialised.
  */
 public final class CallServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallServer.class);
     private static final Duration HANDLER_WAIT = Duration.ofSeconds(5);
     private static final Duration MEDIA_CLOSE_WAIT = Duration.ofSeconds(10);
-    /** INVITEs admitted in parallel; each spends a few ms in storage and media. */
-    private static final int ADMISSION_THREADS = 32;
-    /** INVITEs waiting for an admission thread; beyond that the stack's own thread admits (back pressure). */
-    private static final int ADMISSION_QUEUE = 2000;
+    /** INVITEs admitted (and legs ended) in parallel; each spends a few ms in storage and media. */
+    private static final int WORKER_THREADS = 32;
+    /** Work waiting for a worker; beyond that the submitting thread runs it itself (back pressure). */
+    private static final int WORKER_QUEUE = 2000;
 
     private final CallServices services;
     private final Supplier<SipSettings> settings;
@@ -43,7 +44,7 @@ public final class CallServer {
     private final LegRegistry registry = new LegRegistry();
     private final WarningThrottle throttle = new WarningThrottle(Duration.ofMinutes(1), System::nanoTime);
     private final ScheduledExecutorService scheduler;
-    private final ThreadPoolExecutor admissions;
+    private final ThreadPoolExecutor workers;
     private Running running;                  // guarded by this
     private volatile String listenProblem;
 
@@ -61,13 +62,15 @@ public final class CallServer {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "forkline-sip-session-timers");
             thread.setDaemon(true);
+            thread.setPriority(Thread.NORM_PRIORITY);  // not the creator's: JAIN-SIP threads run at MAX
             return thread;
         });
-        AtomicInteger admissionThreads = new AtomicInteger();
-        this.admissions = new ThreadPoolExecutor(ADMISSION_THREADS, ADMISSION_THREADS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(ADMISSION_QUEUE), task -> {
-                    Thread thread = new Thread(task, "forkline-sip-admission-" + admissionThreads.incrementAndGet());
+        AtomicInteger workerThreads = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(WORKER_THREADS, WORKER_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(WORKER_QUEUE), task -> {
+                    Thread thread = new Thread(task, "forkline-sip-worker-" + workerThreads.incrementAndGet());
                     thread.setDaemon(true);
+                    thread.setPriority(Thread.NORM_PRIORITY);
                     return thread;
                 }, (task, pool) -> {
                     if (pool.isShutdown()) {
@@ -75,7 +78,7 @@ public final class CallServer {
                     }
                     task.run();
                 });
-        admissions.allowCoreThreadTimeOut(true);
+        workers.allowCoreThreadTimeOut(true);
     }
 
     /** Binds and starts answering; a bind failure is logged and reported by {@link #listenProblem()}. */
@@ -95,13 +98,13 @@ public final class CallServer {
         }
         AtomicBoolean stopping = new AtomicBoolean();
         Signalling signalling = endpoint.signalling();
-        LegTerminator terminator = new LegTerminator(registry, signalling);
+        LegTerminator terminator = new LegTerminator(registry, signalling, this::runOnWorker);
         CallContext context = new CallContext(services, settings, status, registry, signalling, terminator,
                 new LegTimers(scheduler, terminator, timings), stopping::get, throttle);
         InFlight inFlight = new InFlight();
         InDialogHandler dialogs = new InDialogHandler(context);
         InviteHandler invites = new InviteHandler(context, new InviteScreening(services, registry, settings, status),
-                new MediaEvents(terminator), admissions, inFlight);
+                new MediaEvents(terminator, this::runOnWorker), workers, inFlight);
         RequestDispatcher dispatcher = new RequestDispatcher(context, inFlight, invites, dialogs,
                 new SessionUpdateHandler(context, dialogs));
         try {
@@ -143,17 +146,26 @@ public final class CallServer {
         LOG.info("SIP stopped listening{}", ended > 0 ? "; " + ended + " legs ended (SHUTDOWN)" : "");
     }
 
-    /** Stops and releases the admission and session-timer threads; the server cannot be started again. */
+    /** Stops and releases the worker and session-timer threads; the server cannot be started again. */
     public void close() {
         stop();
-        admissions.shutdown();
+        workers.shutdown();
         scheduler.shutdownNow();
         try {
-            if (!admissions.awaitTermination(5, TimeUnit.SECONDS) || !scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("SIP admission or session timer threads did not stop within 5 s");
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS) || !scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("SIP worker or session timer threads did not stop within 5 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs a task on the worker pool, or right here once the pool is shut down (the last legs still end). */
+    private void runOnWorker(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            task.run();
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,12 +25,15 @@ public final class LegTerminator {
 
     private final LegRegistry registry;
     private final Signalling signalling;
-    /** Media closes still running, so that shutdown can wait for the journals to be complete. */
+    /** Runs what follows a media close: it completes on an RTP event loop, which must never wait for storage. */
+    private final Executor workers;
+    /** Releases still running (media close, then storage end), so that shutdown can wait for the journals. */
     private final Set<CompletableFuture<?>> closing = ConcurrentHashMap.newKeySet();
 
-    public LegTerminator(LegRegistry registry, Signalling signalling) {
+    public LegTerminator(LegRegistry registry, Signalling signalling, Executor workers) {
         this.registry = registry;
         this.signalling = signalling;
+        this.workers = workers;
     }
 
     /**
@@ -67,9 +71,7 @@ public final class LegTerminator {
             endStorageLeg(leg, handle, reason, lastStats(media));
             return;
         }
-        closing.add(closed);
-        closed.whenComplete((stats, error) -> {
-            closing.remove(closed);
+        CompletableFuture<Void> ended = closed.handleAsync((stats, error) -> {
             if (error != null) {
                 LOG.error("Closing the media of {} failed: {}", leg, error.toString());
             }
@@ -78,10 +80,13 @@ public final class LegTerminator {
                 logEnded(leg, reason, last);
             }
             endStorageLeg(leg, handle, reason, last);
-        });
+            return null;
+        }, workers);
+        closing.add(ended);
+        ended.whenComplete((nothing, error) -> closing.remove(ended));
     }
 
-    /** Waits until every media close started so far has completed (or the timeout passed). */
+    /** Waits until every leg release started so far (media closed, storage leg ended) has completed. */
     public boolean awaitClosing(Duration timeout) {
         CompletableFuture<?>[] pending = closing.toArray(new CompletableFuture<?>[0]);
         try {

@@ -1,21 +1,32 @@
 package org.forkline.sip.internal.call;
 
+import java.util.concurrent.Executor;
+
 import org.forkline.api.media.MediaEndCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reacts to a media session that ended by itself: the leg is ended with a BYE telling CUCM why. */
+/**
+ * Reacts to a media session that ended by itself: the leg is ended with a BYE telling CUCM why. The media layer
+ * reports on an RTP event loop, so the work is handed to a worker thread.
+ */
 final class MediaEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaEvents.class);
 
     private final LegTerminator terminator;
+    private final Executor workers;
 
-    MediaEvents(LegTerminator terminator) {
+    MediaEvents(LegTerminator terminator, Executor workers) {
         this.terminator = terminator;
+        this.workers = workers;
     }
 
     void ended(Leg leg, MediaEndCause cause) {
+        workers.execute(() -> endLeg(leg, cause));
+    }
+
+    private void endLeg(Leg leg, MediaEndCause cause) {
         if (!leg.isAnswered()) {
             leg.abort(cause.name(), false);  // the INVITE thread answers 503 and releases the leg
             return;

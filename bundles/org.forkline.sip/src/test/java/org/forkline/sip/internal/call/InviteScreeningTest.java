@@ -28,7 +28,7 @@ import org.forkline.sip.internal.call.InviteScreening.Verdict;
 import org.forkline.sip.internal.fakes.FakeMediaService;
 import org.forkline.sip.internal.fakes.FakeRecordingService;
 import org.forkline.sip.internal.fakes.FakeStorageStatus;
-import org.forkline.sip.internal.fakes.FakeUsers;
+import org.forkline.testing.InMemoryRecordingUsers;
 import org.junit.jupiter.api.Test;
 
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -40,7 +40,7 @@ class InviteScreeningTest {
 
     private final FakeMediaService media = new FakeMediaService();
     private final FakeRecordingService recordings = new FakeRecordingService();
-    private final FakeUsers users = new FakeUsers();
+    private final InMemoryRecordingUsers users = new InMemoryRecordingUsers();
     private final LegRegistry registry = new LegRegistry();
     private final Map<String, Object> config = new HashMap<>(Map.of("trustedPeers", "127.0.0.1/32"));
     private final AtomicReference<SipSettings> settings = new AtomicReference<>();

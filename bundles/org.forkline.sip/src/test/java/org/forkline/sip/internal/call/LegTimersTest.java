@@ -26,7 +26,7 @@ class LegTimersTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final LegRegistry registry = new LegRegistry();
-    private final LegTerminator terminator = new LegTerminator(registry, new Signalling(null, null, null, null));
+    private final LegTerminator terminator = new LegTerminator(registry, new Signalling(null, null, null, null), Runnable::run);
     private final LegTimers timers = new LegTimers(scheduler, terminator,
             new CallTimings(Duration.ofMillis(50), TimeUnit.MILLISECONDS));
 

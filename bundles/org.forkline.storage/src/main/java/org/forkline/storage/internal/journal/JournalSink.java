@@ -118,8 +118,7 @@ public final class JournalSink implements PcmSink {
             return;
         }
         try {
-            flush();
-            file.sync();
+            flush();  // no fsync here: this runs on an RTP event loop, which must never wait for the disk
         } finally {
             closed = true;
         }

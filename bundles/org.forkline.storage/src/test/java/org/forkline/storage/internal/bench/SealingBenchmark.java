@@ -33,11 +33,15 @@ import org.forkline.storage.internal.opus.StereoOpusDecoder;
 import org.forkline.storage.internal.opus.StereoOpusWriter;
 import org.forkline.storage.internal.seal.SealReport;
 import org.forkline.storage.internal.seal.Sealer;
+import org.forkline.testing.MuLaw;
+import org.forkline.testing.SpeechLikeSignal;
 
 /**
  * Measures sealing cost on a synthetic speech-like call (not a test; run its main): CPU-seconds per call-hour of the
- * sealing thread, MB per hour of Ogg, the energy gate's pass ratio, and encode-only against read+encode.
- * Arguments: [seconds of call, default 600] [measured rounds, default 3] [warm-up rounds, default 2].
+ * sealing thread, MB per hour of Ogg, the energy gate's pass ratio, and encode-only against read+encode. The call is
+ * the load benchmark's signal ({@link SpeechLikeSignal}), so both benchmarks measure the same audio.
+ * Arguments: [seconds of call, default 600] [measured rounds, default 3] [warm-up rounds, default 2]
+ * [activity model: half (default) or p59].
  */
 public final class SealingBenchmark {
 
@@ -55,10 +59,13 @@ public final class SealingBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path dir = Path.of("target", "bench", UUID.randomUUID().toString()).toAbsolutePath();
-        short[][] call = new SpeechLikeCall(42).generate(seconds);
-        System.out.printf("Signal: %d s two-party call at 8 kHz through mu-law; 20 ms frames above -45 dBFS: "
-                + "near %.1f %%, far %.1f %%%n", seconds, 100 * SpeechLikeCall.talkRatio(call[0]),
-                100 * SpeechLikeCall.talkRatio(call[1]));
+        SpeechLikeSignal.Activity activity = SpeechLikeSignal.Activity.valueOf(
+                (args.length > 3 ? args[3] : "half").toUpperCase(java.util.Locale.ROOT));
+        byte[][] ulaw = SpeechLikeSignal.conversation(seconds, 42, activity);
+        short[][] call = { decode(ulaw[0]), decode(ulaw[1]) };
+        System.out.printf("Signal: %d s two-party call at 8 kHz through mu-law, %s activity model; the near end talks "
+                + "%.1f %%, the far end %.1f %% of the time%n", seconds, activity,
+                100 * SpeechLikeSignal.activity(ulaw[0]), 100 * SpeechLikeSignal.activity(ulaw[1]));
         try (Database database = Database.open(dir.resolve("db"), 2)) {
             RecordingDao dao = new RecordingDao(database.pool(), Clock.systemUTC());
             JournalStore journals = new JournalStore(dir);
@@ -90,6 +97,14 @@ public final class SealingBenchmark {
             System.out.printf("%-36s %22.2f %12s %20s%n", "decode for WAV (StereoOpusDecoder)",
                     decodeCpuSeconds(dir) / hours, "-", "-");
         }
+    }
+
+    private static short[] decode(byte[] ulaw) {
+        short[] pcm = new short[ulaw.length];
+        for (int i = 0; i < ulaw.length; i++) {
+            pcm[i] = MuLaw.decode(ulaw[i]);
+        }
+        return pcm;
     }
 
     /** CPU time to decode one sealed file completely, as a WAV download does. */

@@ -16,7 +16,7 @@ import javax.ws.rs.core.StreamingOutput;
 import org.forkline.api.storage.AudioContent;
 import org.forkline.api.storage.AudioFormat;
 import org.forkline.web.internal.error.ErrorBody;
-import org.forkline.web.internal.testing.InMemoryRecordings.BytesContent;
+import org.forkline.testing.InMemoryRecordings.BytesContent;
 import org.junit.jupiter.api.Test;
 
 class AudioResponderTest {

@@ -13,7 +13,7 @@ import org.forkline.api.RecordingLeg;
 import org.forkline.api.RecordingPage;
 import org.forkline.api.RecordingState;
 import org.forkline.api.node.NodeStatus;
-import org.forkline.web.internal.testing.FakeNodeStatus;
+import org.forkline.testing.FixedNodeStatus;
 import org.forkline.web.internal.testing.Recordings;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +86,7 @@ class JsonMappingTest {
 
     @Test
     void healthIsUpOnlyWhenTheNodeCanRecord() {
-        NodeStatus up = new FakeNodeStatus().status();
+        NodeStatus up = new FixedNodeStatus().status();
         NodeStatus down = new NodeStatus("n2", false, List.of("disk low"), true, 0, 0, 10, null, null);
 
         assertThat(JsonMapping.health(up)).isEqualTo(new HealthJson("node1", "UP", true, false));
@@ -99,7 +99,7 @@ class JsonMappingTest {
 
     @Test
     void healthDetailsCarryStorageAndMediaCounters() throws Exception {
-        JsonNode json = jackson.valueToTree(JsonMapping.healthDetails(new FakeNodeStatus().status()));
+        JsonNode json = jackson.valueToTree(JsonMapping.healthDetails(new FixedNodeStatus().status()));
 
         assertThat(fieldNames(json.get("storage"))).containsExactly("freeBytes", "minFreeBytes", "writable",
                 "databaseAvailable", "activeRecordings", "sealingBacklog");
@@ -107,7 +107,7 @@ class JsonMappingTest {
                 "packetsReceived", "packetsLost", "packetsDuplicate", "packetsLate", "packetsUnexpectedSource",
                 "packetsMalformed", "packetsEvents", "packetsComfortNoise");
         assertThat(json.get("media").get("packetsMalformed").asLong()).isEqualTo(4);
-        assertThat(json.get("storage").get("minFreeBytes").asLong()).isEqualTo(1_000_000_000L);
+        assertThat(json.get("storage").get("minFreeBytes").asLong()).isEqualTo(1L << 30);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.forkline.shell.internal.testing;
+package org.forkline.testing;
 
 import java.util.List;
 import java.util.Map;
@@ -9,9 +9,15 @@ import org.forkline.api.RecordingUser;
 import org.forkline.api.storage.RecordingUserService;
 
 /** The storage bundle's recording users, in memory, ordered by number. */
-public final class InMemoryUsers implements RecordingUserService {
+public final class InMemoryRecordingUsers implements RecordingUserService {
 
     private final Map<String, RecordingUser> users = new ConcurrentSkipListMap<>();
+
+    /** Adds a user without a display name, for fixtures. */
+    public InMemoryRecordingUsers with(String number, boolean enabled) {
+        save(new RecordingUser(number, null, enabled));
+        return this;
+    }
 
     @Override
     public Optional<RecordingUser> find(String number) {

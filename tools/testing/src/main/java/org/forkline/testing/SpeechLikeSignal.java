@@ -1,4 +1,4 @@
-package org.forkline.loadgen;
+package org.forkline.testing;
 
 import java.util.Random;
 
@@ -13,12 +13,12 @@ import java.util.Random;
  * signal AUDIO-FORMAT.md measured the encoder with).</li>
  * </ul>
  */
-final class SpeechLikeSignal {
+public final class SpeechLikeSignal {
 
-    static final int RATE = 8000;
+    public static final int RATE = 8000;
 
     /** How much each party talks. */
-    enum Activity {
+    public enum Activity {
         P59,
         HALF
     }
@@ -30,12 +30,12 @@ final class SpeechLikeSignal {
     }
 
     /** {@code [0]} is party A (near end), {@code [1]} party B (far end), each {@code seconds} long. */
-    static byte[][] conversation(int seconds, long seed, Activity activity) {
+    public static byte[][] conversation(int seconds, long seed, Activity activity) {
         return activity == Activity.HALF ? takingTurns(seconds, seed) : p59(seconds, seed);
     }
 
     /** Fraction of 20 ms frames in which the party talks (above the noise floor), for the report. */
-    static double activity(byte[] party) {
+    public static double activity(byte[] party) {
         int frames = party.length / 160;
         int active = 0;
         for (int f = 0; f < frames; f++) {

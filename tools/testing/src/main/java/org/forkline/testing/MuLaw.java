@@ -1,7 +1,7 @@
-package org.forkline.loadgen;
+package org.forkline.testing;
 
 /** G.711 µ-law (ITU-T G.711, with the usual 0x84 bias). */
-final class MuLaw {
+public final class MuLaw {
 
     private static final int BIAS = 0x84;
     private static final int CLIP = 32635;
@@ -9,7 +9,7 @@ final class MuLaw {
     private MuLaw() {
     }
 
-    static byte encode(short pcm) {
+    public static byte encode(short pcm) {
         int sample = pcm;
         int sign = (sample >> 8) & 0x80;
         if (sign != 0) {
@@ -27,7 +27,7 @@ final class MuLaw {
         return (byte) ~(sign | (exponent << 4) | mantissa);
     }
 
-    static short decode(byte ulaw) {
+    public static short decode(byte ulaw) {
         int u = ~ulaw & 0xFF;
         int magnitude = (((u & 0x0F) << 3) + BIAS) << ((u >> 4) & 0x07);
         return (short) ((u & 0x80) != 0 ? BIAS - magnitude : magnitude - BIAS);

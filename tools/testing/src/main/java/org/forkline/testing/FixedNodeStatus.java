@@ -1,4 +1,4 @@
-package org.forkline.shell.internal.testing;
+package org.forkline.testing;
 
 import java.util.List;
 
@@ -8,8 +8,13 @@ import org.forkline.api.node.NodeStatus;
 import org.forkline.api.node.NodeStatusService;
 import org.forkline.api.storage.StorageHealth;
 
-/** The SIP bundle's node status: remembers drain; problems can be set. */
-public final class FakeNodeStatus implements NodeStatusService {
+/** The SIP bundle's node status, fixed numbers: healthy unless told otherwise; drain is remembered. */
+public final class FixedNodeStatus implements NodeStatusService {
+
+    public static final StorageHealth STORAGE = new StorageHealth(true, true, 50_000_000_000L, 1L << 30, 3, 1,
+            null);
+    public static final MediaStatistics MEDIA = new MediaStatistics(6, 12, 2000,
+            new MediaStats(1000, 5, 1, 2, 3, 4, 6, 7, 1));
 
     private volatile boolean drained;
     private volatile List<String> problems = List.of();
@@ -21,9 +26,7 @@ public final class FakeNodeStatus implements NodeStatusService {
     @Override
     public NodeStatus status() {
         List<String> all = drained ? List.of("drained for maintenance") : problems;
-        return new NodeStatus("node1", all.isEmpty(), all, drained, 3, 6, 200,
-                new StorageHealth(true, true, 50_000_000_000L, 1L << 30, 3, 1, null),
-                new MediaStatistics(6, 12, 2000, new MediaStats(1000, 5, 1, 2, 3, 4, 6, 7, 1)));
+        return new NodeStatus("node1", all.isEmpty(), all, drained, 3, 6, 200, STORAGE, MEDIA);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.forkline.web.internal.testing;
+package org.forkline.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
