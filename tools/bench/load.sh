@@ -11,6 +11,9 @@
 # ${LOAD_CPUS:-0}, so that "calls per core" is what one core of the node sustains and the generators do
 # not steal its CPU.
 #
+# LOADGEN_ARGS passes more options to the load generator, e.g. LOADGEN_ARGS="--activity half" (each party talks
+# half of the time) instead of the default ITU-T P.59 conversational activity.
+#
 # Build first: mvn -B -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -59,4 +62,4 @@ curl -sf -u karaf:karaf "http://127.0.0.1:${FORKLINE_HTTP_PORT}/api/v1/health" >
 
 taskset -c "${load_cpus}" java -cp "tools/loadgen/target/classes:tools/loadgen/target/lib/*" org.forkline.loadgen.LoadGenerator \
     --pid "${node_pid}" --sip "127.0.0.1:${FORKLINE_SIP_PORT}" --http "http://127.0.0.1:${FORKLINE_HTTP_PORT}" \
-    --stages "${stages}" --call-seconds "${call_seconds}" --steady-seconds "${steady_seconds}" --work "${work}/loadgen"
+    --stages "${stages}" --call-seconds "${call_seconds}" --steady-seconds "${steady_seconds}" --work "${work}/loadgen" ${LOADGEN_ARGS:-}
