@@ -25,9 +25,9 @@ class FeaturesIT {
 
     private static final String[] FEATURES = {"forkline", "forkline-api", "forkline-core", "forkline-node",
         "forkline-shell", "forkline-web", "forkline-derby", "forkline-jain-sip", "forkline-netty",
-        "forkline-jaxrs-whiteboard", "forkline-jaxrs-jackson"};
+        "forkline-jaxrs-whiteboard", "forkline-jaxrs-jackson", "forkline-replication"};
     private static final String[] BUNDLES = {"org.forkline.api", "org.forkline.rtp", "org.forkline.storage",
-        "org.forkline.sip", "org.forkline.shell", "org.forkline.web"};
+        "org.forkline.sip", "org.forkline.shell", "org.forkline.web", "org.forkline.replication"};
 
     private static ForklineNode node;
 

@@ -36,6 +36,8 @@ public final class ForklineNode implements AutoCloseable {
     private final int sshPort;
     private final int rtpPortMin;
     private final int rtpPortMax;
+    private final int clusterPort;
+    private final int failureDetectionPort;
     private final Map<String, String> extraEnvironment;
     private final Rest rest;
     private final KarafShell shell;
@@ -58,6 +60,8 @@ public final class ForklineNode implements AutoCloseable {
         int[] rtp = FreePorts.rtpRange(builder.rtpPorts());
         this.rtpPortMin = rtp[0];
         this.rtpPortMax = rtp[1];
+        this.clusterPort = builder.clusterPort() != 0 ? builder.clusterPort() : FreePorts.tcp();
+        this.failureDetectionPort = FreePorts.tcp();
         this.extraEnvironment = Map.copyOf(builder.environment());
         this.rest = new Rest("127.0.0.1", httpPort, USER, PASSWORD);
         this.shell = new KarafShell("127.0.0.1", sshPort, USER, PASSWORD);
@@ -101,6 +105,16 @@ public final class ForklineNode implements AutoCloseable {
         return rtpPortMax;
     }
 
+    /** JGroups TCP port (etc/org.forkline.cluster.cfg bindPort). */
+    public int clusterPort() {
+        return clusterPort;
+    }
+
+    /** This node as an entry of another node's cluster peers: {@code <address>:<clusterPort>}. */
+    public String clusterPeer() {
+        return address + ":" + clusterPort;
+    }
+
     /** KARAF_DATA of this node: Karaf cache, log/, forkline/ (database, journals, recordings). */
     public Path dataDir() {
         return dataDir;
@@ -136,6 +150,11 @@ public final class ForklineNode implements AutoCloseable {
         env.put("FORKLINE_RTP_PORT_MAX", Integer.toString(rtpPortMax));
         env.put("FORKLINE_HTTP_PORT", Integer.toString(httpPort));
         env.put("FORKLINE_SSH_PORT", Integer.toString(sshPort));
+        // without FORKLINE_CLUSTER_PEERS (see ForklineCluster) the node is a cluster of one on these ports
+        // JGroups binds to the node's address (as SIP and RTP do): tests can cut the traffic between two addresses
+        env.put("FORKLINE_CLUSTER_ADDRESS", address);
+        env.put("FORKLINE_CLUSTER_PORT", Integer.toString(clusterPort));
+        env.put("ORG_FORKLINE_CLUSTER_FAILUREDETECTIONPORT", Integer.toString(failureDetectionPort));
         // SSH only on loopback, and a host key per node: etc/ is shared and two first logins would race on it.
         env.put("ORG_APACHE_KARAF_SHELL_SSHHOST", "127.0.0.1");
         env.put("ORG_APACHE_KARAF_SHELL_HOSTKEY", dataDir.resolve("host.key").toString());
@@ -252,7 +271,8 @@ public final class ForklineNode implements AutoCloseable {
 
     /** The last {@code lines} lines of karaf.log and of the console output, for failure reports. */
     public String logTail(int lines) {
-        return String.format(Locale.ROOT, "===== node %s (id %s, pid %s, sip %d, http %d, ssh %d, rtp %d-%d) =====%n"
+        return String.format(Locale.ROOT, "===== node %s (id %s, pid %s, sip %d, http %d, ssh %d, rtp %d-%d, cluster "
+                + clusterPort + ") =====%n"
                 + "----- %s (last %d lines) -----%n%s%n----- %s (last 30 lines) -----%n%s%n", name, nodeId,
                 pid().map(String::valueOf).orElse("-"), sipPort, httpPort, sshPort, rtpPortMin, rtpPortMax,
                 karafLog(), lines, ItWork.tail(karafLog(), lines), consoleLog(), ItWork.tail(consoleLog(), 30));

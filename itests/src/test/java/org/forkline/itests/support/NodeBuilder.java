@@ -12,6 +12,7 @@ public final class NodeBuilder {
     private String nodeId;
     private String address = "127.0.0.1";
     private int rtpPorts = 200;
+    private int clusterPort;
 
     NodeBuilder(String name) {
         if (!name.matches("[a-z0-9][a-z0-9-]{0,40}")) {
@@ -26,7 +27,7 @@ public final class NodeBuilder {
         return this;
     }
 
-    /** SIP and RTP bind address (default 127.0.0.1). */
+    /** SIP, RTP and cluster (JGroups) bind address (default 127.0.0.1); HTTP and SSH stay on every address. */
     public NodeBuilder address(String bindAddress) {
         this.address = bindAddress;
         return this;
@@ -35,6 +36,12 @@ public final class NodeBuilder {
     /** Size of the node's RTP port range (default 200). */
     public NodeBuilder rtpPorts(int count) {
         this.rtpPorts = count;
+        return this;
+    }
+
+    /** JGroups port of the node (default: a free port chosen at build time); {@link ForklineCluster} sets it. */
+    public NodeBuilder clusterPort(int port) {
+        this.clusterPort = port;
         return this;
     }
 
@@ -70,6 +77,10 @@ public final class NodeBuilder {
 
     int rtpPorts() {
         return rtpPorts;
+    }
+
+    int clusterPort() {
+        return clusterPort;
     }
 
     Map<String, String> environment() {

@@ -1,6 +1,6 @@
-/** Replication of recordings, tombstones and recording users between nodes: status for operators. */
+/** Replication of recordings, tombstones and recording users between nodes: change log, store, status. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.forkline.api.replication;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.forkline.api.RecordingEvents;
+import org.forkline.api.replication.Change;
+import org.forkline.api.replication.ReplicaStore;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
@@ -22,6 +24,22 @@ final class EventPoster implements BiConsumer<String, UUID> {
     EventPoster(Supplier<EventAdmin> eventAdmin, String nodeId) {
         this.eventAdmin = eventAdmin;
         this.nodeId = nodeId;
+    }
+
+    /** Tells replication that a local change was committed, so that it hints the peers at once. */
+    void localChange(Change change) {
+        EventAdmin admin = eventAdmin.get();
+        if (admin == null) {
+            return;
+        }
+        try {
+            admin.postEvent(new Event(ReplicaStore.TOPIC_LOCAL_CHANGE, Map.of("origin", change.origin(), "sequence",
+                    change.sequence(), "kind", change.kind().name())));
+        } catch (RuntimeException e) {
+            // The periodic pull of the peers still finds the change.
+            LOG.warn("Event for change {}:{} could not be posted: {}", change.origin(), change.sequence(),
+                    e.toString());
+        }
     }
 
     @Override

@@ -2,10 +2,12 @@ package org.forkline.storage.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -19,15 +21,20 @@ import org.forkline.api.Recording;
 import org.forkline.api.RecordingPage;
 import org.forkline.api.RecordingQuery;
 import org.forkline.api.RecordingUser;
+import org.forkline.api.replication.Change;
+import org.forkline.api.replication.ReplicaMedia;
+import org.forkline.api.replication.ReplicaStore;
 import org.forkline.api.storage.AudioContent;
 import org.forkline.api.storage.AudioFormat;
 import org.forkline.api.storage.LegHandle;
+import org.forkline.api.storage.RecordingDeletion;
 import org.forkline.api.storage.RecordingRepository;
 import org.forkline.api.storage.RecordingService;
 import org.forkline.api.storage.RecordingUserService;
 import org.forkline.api.storage.StorageHealth;
 import org.forkline.api.storage.StorageStatus;
 import org.forkline.api.storage.StorageUnavailableException;
+import org.forkline.storage.internal.db.ChangeLog;
 import org.forkline.storage.internal.db.Database;
 import org.forkline.storage.internal.db.RecordingDao;
 import org.forkline.storage.internal.db.RecordingQueries;
@@ -55,9 +62,9 @@ import org.slf4j.LoggerFactory;
  * users and storage health. Recovery of an unclean stop runs before the services are registered.
  */
 @Component(service = {RecordingService.class, RecordingRepository.class, RecordingUserService.class,
-        StorageStatus.class}, configurationPid = {"org.forkline.storage", "org.forkline.node"}, immediate = true)
+        StorageStatus.class, ReplicaStore.class, RecordingDeletion.class}, configurationPid = {"org.forkline.storage", "org.forkline.node"}, immediate = true)
 public final class StorageComponent implements RecordingService, RecordingRepository, RecordingUserService,
-        StorageStatus {
+        StorageStatus, ReplicaStore, RecordingDeletion {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageComponent.class);
     private static final int POOL_SIZE = 4;
@@ -118,6 +125,7 @@ public final class StorageComponent implements RecordingService, RecordingReposi
     private final SealingQueue sealing;
     private final Sealer sealer;
     private final RecordingRegistry registry;
+    private final Replicas replicas;
     private volatile OpusSettings opus;
     private ScheduledFuture<?> healthChecks;
     private int healthCheckSeconds;
@@ -143,11 +151,19 @@ public final class StorageComponent implements RecordingService, RecordingReposi
         JournalStore journals = new JournalStore(settings.dataDir());
         RecordingDao dao = new RecordingDao(database.pool(), clock);
         EventPoster events = new EventPoster(() -> eventAdmin, settings.nodeId());
+        ChangeLog changeLog;
+        try {
+            changeLog = ChangeLog.load(database.pool(), settings.nodeId(), events::localChange);
+        } catch (SQLException e) {
+            database.close();
+            throw e;
+        }
         this.sealing = new SealingQueue(settings.sealingThreads(), this::seal);
-        this.sealer = new Sealer(settings.dataDir(), journals, dao, new SealingDao(database.pool(), clock),
+        this.sealer = new Sealer(settings.dataDir(), journals, dao, new SealingDao(database.pool(), clock, changeLog),
                 settings.nodeId(), () -> opus, events, sealing::stopping);
         try {
-            this.users = UserDirectory.load(database.pool(), clock);
+            this.users = UserDirectory.load(database.pool(), changeLog, clock);
+            this.replicas = new Replicas(settings.dataDir(), database.pool(), changeLog, users, clock);
             this.library = new RecordingLibrary(settings.dataDir(), new RecordingQueries(database.pool()));
             this.health = new HealthMonitor(settings.dataDir(), database, settings.minFreeBytes());
             health.check();
@@ -238,6 +254,46 @@ public final class StorageComponent implements RecordingService, RecordingReposi
     @Override
     public boolean remove(String number) {
         return users.remove(number);
+    }
+
+    @Override
+    public boolean delete(UUID recordingId) {
+        return replicas.delete(recordingId);
+    }
+
+    @Override
+    public String localNodeId() {
+        return replicas.localNodeId();
+    }
+
+    @Override
+    public Map<String, Long> watermarks() {
+        return replicas.watermarks();
+    }
+
+    @Override
+    public List<Change> changesAfter(Map<String, Long> watermarks, int limit) {
+        return replicas.changesAfter(watermarks, limit);
+    }
+
+    @Override
+    public Optional<ReplicaMedia> media(UUID recordingId) {
+        return replicas.media(recordingId);
+    }
+
+    @Override
+    public boolean needsMedia(Change change) {
+        return replicas.needsMedia(change);
+    }
+
+    @Override
+    public Path stagingFolder() {
+        return replicas.stagingFolder();
+    }
+
+    @Override
+    public ApplyResult apply(Change change, Path stagedMedia) throws IOException {
+        return replicas.apply(change, stagedMedia);
     }
 
     @Override

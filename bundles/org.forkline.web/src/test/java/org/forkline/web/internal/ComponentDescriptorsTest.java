@@ -21,7 +21,7 @@ class ComponentDescriptorsTest {
     void everyResourceWaitsForJsonAndTheAuthenticationFilter() throws IOException {
         List<Path> resources = descriptors("org.forkline.web.internal.resource.");
 
-        assertThat(resources).hasSize(4);
+        assertThat(resources).hasSize(5);
         for (Path resource : resources) {
             assertThat(Files.readString(resource)).as(resource.toString())
                     .contains("name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"")

@@ -59,6 +59,7 @@ class RestApiTest {
     private final InMemoryRecordingUsers users = new InMemoryRecordingUsers();
     private final FixedNodeStatus node = new FixedNodeStatus();
     private final byte[] opus = new byte[10_000];
+    private final java.util.Set<UUID> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private RestServer server;
 
     @BeforeAll
@@ -74,8 +75,15 @@ class RestApiTest {
 
         AccessPolicy policy = new AccessPolicy(new JaasAuthenticator(TestLoginModule.configuration("karaf")),
                 "karaf", AccessRules.parse("viewer, admin", "admin"));
+        RecordingResource recordingResource = new RecordingResource(recordings);
+        recordingResource.setDeletion(id -> {
+            if (id.equals(ACTIVE)) {
+                throw new IllegalStateException("recording " + id + " is ACTIVE; only sealed recordings can be deleted");
+            }
+            return deleted.add(id);
+        });
         server = new RestServer(
-                List.of(new HealthResource(node, policy), new RecordingResource(recordings), new UserResource(users),
+                List.of(new HealthResource(node, policy), recordingResource, new UserResource(users),
                         new DrainResource(node)),
                 List.of(new BasicAuthFilter(policy), new WebApplicationExceptionMapper(),
                         new IllegalArgumentExceptionMapper(), new UnexpectedExceptionMapper()));
@@ -287,6 +295,22 @@ class RestApiTest {
             UUID unknown = UUID.randomUUID();
             assertError(send("GET", "/api/v1/recordings/" + unknown, "victor:victor-secret", null), 404,
                     "Not Found", "no recording with id " + unknown);
+        }
+
+        @Test
+        void anAdminDeletesASealedRecordingAViewerMayNot() throws Exception {
+            UUID id = UUID.randomUUID();
+            assertThat(send("DELETE", "/api/v1/recordings/" + id, "victor:victor-secret", null).statusCode())
+                    .isEqualTo(403);
+            assertThat(deleted).doesNotContain(id);
+
+            assertThat(send("DELETE", "/api/v1/recordings/" + id, "alice:alice-secret", null).statusCode())
+                    .isEqualTo(204);
+            assertThat(deleted).contains(id);
+            assertError(send("DELETE", "/api/v1/recordings/" + id, "alice:alice-secret", null), 404, "Not Found",
+                    "no recording with id " + id);
+            assertError(send("DELETE", "/api/v1/recordings/" + ACTIVE, "alice:alice-secret", null), 409, "Conflict",
+                    "only sealed recordings can be deleted");
         }
     }
 

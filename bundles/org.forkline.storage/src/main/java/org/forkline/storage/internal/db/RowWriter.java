@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,6 +74,21 @@ final class RowWriter {
                 return r.next() ? Optional.of(Columns.recording(r)) : Optional.empty();
             }
         }
+    }
+
+    /** Every leg of a recording, oldest first. */
+    static List<LegRow> legs(Connection c, UUID recordingId) throws SQLException {
+        List<LegRow> legs = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + Columns.LEG
+                + " FROM recording_leg WHERE recording_id = ? ORDER BY started_at, id")) {
+            s.setString(1, recordingId.toString());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    legs.add(Columns.leg(r));
+                }
+            }
+        }
+        return legs;
     }
 
     static boolean exists(Connection c, String sql, UUID id) throws SQLException {

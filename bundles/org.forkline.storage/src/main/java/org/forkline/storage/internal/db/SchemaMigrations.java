@@ -76,7 +76,19 @@ final class SchemaMigrations {
                       display_name VARCHAR(128),
                       enabled BOOLEAN NOT NULL,
                       created_at BIGINT NOT NULL,
-                      updated_at BIGINT NOT NULL)""")));
+                      updated_at BIGINT NOT NULL)""")),
+            new Migration(2, "change log of every origin, for replication", List.of(
+                    """
+                    CREATE TABLE change_log (
+                      origin VARCHAR(64) NOT NULL,
+                      sequence BIGINT NOT NULL,
+                      kind VARCHAR(24) NOT NULL,
+                      change_key VARCHAR(128) NOT NULL,
+                      created_at BIGINT NOT NULL,
+                      payload VARCHAR(32672) NOT NULL,
+                      stored_at BIGINT NOT NULL,
+                      PRIMARY KEY (origin, sequence))""",
+                    "CREATE INDEX change_log_key ON change_log (change_key, kind)")));
 
     private SchemaMigrations() {
     }

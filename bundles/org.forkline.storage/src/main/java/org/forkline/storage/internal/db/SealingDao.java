@@ -6,8 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import org.forkline.api.replication.ChangeKind;
 
 /** The database side of sealing: rows rebuilt from journals when missing, and the one-step seal transaction. */
 public final class SealingDao {
@@ -24,10 +27,12 @@ public final class SealingDao {
 
     private final ConnectionPool pool;
     private final Clock clock;
+    private final ChangeLog changeLog;
 
-    public SealingDao(ConnectionPool pool, Clock clock) {
+    public SealingDao(ConnectionPool pool, Clock clock, ChangeLog changeLog) {
         this.pool = pool;
         this.clock = clock;
+        this.changeLog = changeLog;
     }
 
     /**
@@ -50,16 +55,21 @@ public final class SealingDao {
     }
 
     /**
-     * The seal transaction: updates the recording (SEALED and its file's facts) and its legs, runs
-     * {@code moveIntoPlace} and commits; when anything fails the transaction is rolled back and the exception thrown.
+     * The seal transaction: updates the recording (SEALED and its file's facts) and its legs, appends the
+     * RECORDING_SEALED change that replicates it, runs {@code moveIntoPlace} and commits; when anything fails the
+     * transaction is rolled back and the exception thrown.
      */
     public void commitSeal(SealCommit seal, IoStep moveIntoPlace) throws SQLException, IOException {
         try {
-            pool.inTransaction(c -> {
+            changeLog.local(c -> {
                 sealRecording(c, seal);
                 for (SealCommit.LegClose leg : seal.legs()) {
                     closeLeg(c, leg);
                 }
+                RecordingRow row = RowWriter.findRecording(c, seal.recordingId()).orElseThrow();
+                changeLog.appendLocal(c, ChangeKind.RECORDING_SEALED, seal.recordingId().toString(),
+                        Instant.ofEpochMilli(clock.millis()), ChangePayloads.recording(row,
+                                RowWriter.legs(c, seal.recordingId())));
                 try {
                     moveIntoPlace.run();
                 } catch (IOException e) {

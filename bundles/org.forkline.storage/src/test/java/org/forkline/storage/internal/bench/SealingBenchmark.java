@@ -69,7 +69,7 @@ public final class SealingBenchmark {
         try (Database database = Database.open(dir.resolve("db"), 2)) {
             RecordingDao dao = new RecordingDao(database.pool(), Clock.systemUTC());
             JournalStore journals = new JournalStore(dir);
-            Sealer sealer = new Sealer(dir, journals, dao, new SealingDao(database.pool(), Clock.systemUTC()), "bench",
+            Sealer sealer = new Sealer(dir, journals, dao, new SealingDao(database.pool(), Clock.systemUTC(), org.forkline.storage.internal.db.ChangeLog.load(database.pool(), "bench", change -> { })), "bench",
                     () -> OpusSettings.DEFAULT, (topic, id) -> { }, () -> false);
             for (int i = 0; i < warmups; i++) {
                 sealer.seal(writeJournals(call, journals, dao, new double[1]));

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import javax.ws.rs.ClientErrorException;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HEAD;
 import javax.ws.rs.HeaderParam;
@@ -13,6 +14,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
@@ -24,6 +26,7 @@ import org.forkline.api.Recording;
 import org.forkline.api.RecordingState;
 import org.forkline.api.storage.AudioContent;
 import org.forkline.api.storage.AudioFormat;
+import org.forkline.api.storage.RecordingDeletion;
 import org.forkline.api.storage.RecordingRepository;
 import org.forkline.web.internal.audio.AudioResponder;
 import org.forkline.web.internal.error.ErrorResponses;
@@ -33,11 +36,15 @@ import org.forkline.web.internal.json.RecordingPageJson;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** {@code /api/v1/recordings}: search, details and the audio of sealed recordings (with Range). */
+/**
+ * {@code /api/v1/recordings}: search, details, the audio of sealed recordings (with Range), and deletion by admins.
+ */
 @Component(service = Object.class)
 @JaxrsResource
 @JaxrsName("forkline-recordings")
@@ -46,10 +53,43 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public final class RecordingResource {
 
     private final RecordingRepository repository;
+    private volatile RecordingDeletion deletion;
 
     @Activate
     public RecordingResource(@Reference RecordingRepository repository) {
         this.repository = repository;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetDeletion")
+    public void setDeletion(RecordingDeletion deletion) {
+        this.deletion = deletion;
+    }
+
+    public void unsetDeletion(RecordingDeletion gone) {
+        if (deletion == gone) {
+            deletion = null;
+        }
+    }
+
+    /** Deletes a sealed recording on this node; the deletion replicates to the other nodes. Admins only. */
+    @DELETE
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delete(@PathParam("id") String id) {
+        UUID recordingId = RequestParameters.recordingId(id);
+        RecordingDeletion current = deletion;
+        if (current == null) {
+            throw new ServiceUnavailableException("recordings cannot be deleted on this node right now");
+        }
+        try {
+            if (!current.delete(recordingId)) {
+                throw new NotFoundException("no recording with id " + recordingId);
+            }
+        } catch (IllegalStateException notSealed) {
+            throw new ClientErrorException(notSealed.getMessage(), Response.Status.CONFLICT);
+        }
+        return Response.noContent().build();
     }
 
     @GET

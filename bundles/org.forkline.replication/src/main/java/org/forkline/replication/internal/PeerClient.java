@@ -1,0 +1,117 @@
+package org.forkline.replication.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Signed node-to-node requests to one peer's endpoints: changes, and media downloads that resume with Range. */
+final class PeerClient {
+
+    private final HttpClient http;
+    private final RequestSigner signer;
+    private final String localNodeId;
+    private final Duration timeout;
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    PeerClient(HttpClient http, RequestSigner signer, String localNodeId, Duration timeout) {
+        this.http = http;
+        this.signer = signer;
+        this.localNodeId = localNodeId;
+        this.timeout = timeout;
+    }
+
+    Wire.Changes changes(URI endpoint, Map<String, Long> watermarks, int limit)
+            throws IOException, InterruptedException {
+        String pathAndQuery = Wire.CHANGES_PATH + "?after="
+                + URLEncoder.encode(Wire.watermarks(watermarks), StandardCharsets.UTF_8) + "&limit=" + limit;
+        HttpResponse<InputStream> response = http.send(request(endpoint, pathAndQuery),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw refused(endpoint, Wire.CHANGES_PATH, response.statusCode(), body);
+            }
+            return json.readValue(body, Wire.Changes.class);
+        }
+    }
+
+    /**
+     * Downloads a recording's file into {@code staged}, continuing a partial file left by an earlier attempt.
+     *
+     * @return false when the peer has no such file (404)
+     */
+    boolean download(URI endpoint, UUID recordingId, Path staged, TokenBucket bucket)
+            throws IOException, InterruptedException {
+        long have = Files.exists(staged) ? Files.size(staged) : 0;
+        String path = Wire.RECORDINGS_PATH + recordingId + "/media";
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(timeout).GET();
+        sign(request, path);
+        if (have > 0) {
+            request.header("Range", "bytes=" + have + "-");
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status == 404) {
+                return false;
+            }
+            if (status == 416) {
+                // The partial file is not a prefix of the peer's file: start over.
+                Files.deleteIfExists(staged);
+                return download(endpoint, recordingId, staged, bucket);
+            }
+            if (status != 200 && status != 206) {
+                throw refused(endpoint, path, status, body);
+            }
+            StandardOpenOption mode = status == 206 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+            Files.createDirectories(staged.getParent());
+            try (OutputStream out = Files.newOutputStream(staged, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    mode)) {
+                byte[] buffer = new byte[32 * 1024];
+                for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                    bucket.take(n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Our endpoints answer errors in JSON; anything else (a 404 page) means the endpoint is not there. */
+    private static IOException refused(URI endpoint, String path, int status, InputStream body) throws IOException {
+        String text = new String(body.readNBytes(500), StandardCharsets.UTF_8);
+        if (!text.startsWith("{")) {
+            return new IOException(endpoint + " answered " + status + " to " + path + " without a replication answer "
+                    + "(still starting, or without the forkline-replication feature)");
+        }
+        return new IOException(endpoint + " answered " + status + " to " + path + ": " + text);
+    }
+
+    private HttpRequest request(URI endpoint, String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(pathAndQuery)).timeout(timeout).GET();
+        sign(request, pathAndQuery);
+        return request.build();
+    }
+
+    private void sign(HttpRequest.Builder request, String pathAndQuery) {
+        String[] headers = signer.headers("GET", pathAndQuery, localNodeId);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+    }
+}
