@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.forkline.api.RecordingState;
 import org.forkline.api.replication.Change;
@@ -50,14 +51,17 @@ final class Replicas implements ReplicaStore, RecordingDeletion {
     private final ChangeLog log;
     private final UserDirectory users;
     private final Clock clock;
+    private final Consumer<UUID> orphanArrived;
 
-    Replicas(Path dataDir, ConnectionPool pool, ChangeLog log, UserDirectory users, Clock clock) {
+    Replicas(Path dataDir, ConnectionPool pool, ChangeLog log, UserDirectory users, Clock clock,
+            Consumer<UUID> orphanArrived) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.mediaRoot = this.dataDir.resolve("media");
         this.pool = pool;
         this.log = log;
         this.users = users;
         this.clock = clock;
+        this.orphanArrived = orphanArrived;
     }
 
     @Override
@@ -185,7 +189,8 @@ final class Replicas implements ReplicaStore, RecordingDeletion {
                 Files.createDirectories(media.getParent());
                 Files.move(staged, media, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 moved.set(true);
-                return null;
+                // A peer's orphan may be the other half of a call whose first half this node recorded.
+                return row.orphan() ? () -> orphanArrived.accept(row.id()) : null;
             });
         } catch (SQLException | IOException | RuntimeException e) {
             if (moved.get()) {

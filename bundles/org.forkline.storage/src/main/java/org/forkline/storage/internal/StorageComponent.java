@@ -20,6 +20,7 @@ import org.forkline.api.LegMetadata;
 import org.forkline.api.Recording;
 import org.forkline.api.RecordingPage;
 import org.forkline.api.RecordingQuery;
+import org.forkline.api.RecordingEvents;
 import org.forkline.api.RecordingUser;
 import org.forkline.api.replication.Change;
 import org.forkline.api.replication.ReplicaMedia;
@@ -36,6 +37,7 @@ import org.forkline.api.storage.StorageStatus;
 import org.forkline.api.storage.StorageUnavailableException;
 import org.forkline.storage.internal.db.ChangeLog;
 import org.forkline.storage.internal.db.Database;
+import org.forkline.storage.internal.db.MergeDao;
 import org.forkline.storage.internal.db.RecordingDao;
 import org.forkline.storage.internal.db.RecordingQueries;
 import org.forkline.storage.internal.db.SealingDao;
@@ -43,6 +45,7 @@ import org.forkline.storage.internal.journal.JournalStore;
 import org.forkline.storage.internal.opus.OpusSettings;
 import org.forkline.storage.internal.seal.Sealer;
 import org.forkline.storage.internal.seal.SealingQueue;
+import org.forkline.storage.internal.seal.SplitLegMerger;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -126,6 +129,8 @@ public final class StorageComponent implements RecordingService, RecordingReposi
     private final Sealer sealer;
     private final RecordingRegistry registry;
     private final Replicas replicas;
+    private final SplitLegMerger merger;
+    private final EventPoster events;
     private volatile OpusSettings opus;
     private ScheduledFuture<?> healthChecks;
     private int healthCheckSeconds;
@@ -150,7 +155,7 @@ public final class StorageComponent implements RecordingService, RecordingReposi
         });
         JournalStore journals = new JournalStore(settings.dataDir());
         RecordingDao dao = new RecordingDao(database.pool(), clock);
-        EventPoster events = new EventPoster(() -> eventAdmin, settings.nodeId());
+        this.events = new EventPoster(() -> eventAdmin, settings.nodeId());
         ChangeLog changeLog;
         try {
             changeLog = ChangeLog.load(database.pool(), settings.nodeId(), events::localChange);
@@ -160,16 +165,20 @@ public final class StorageComponent implements RecordingService, RecordingReposi
         }
         this.sealing = new SealingQueue(settings.sealingThreads(), this::seal);
         this.sealer = new Sealer(settings.dataDir(), journals, dao, new SealingDao(database.pool(), clock, changeLog),
+                settings.nodeId(), () -> opus, this::sealed, sealing::stopping);
+        this.merger = new SplitLegMerger(settings.dataDir(), new MergeDao(database.pool(), changeLog, clock),
                 settings.nodeId(), () -> opus, events, sealing::stopping);
         try {
             this.users = UserDirectory.load(database.pool(), changeLog, clock);
-            this.replicas = new Replicas(settings.dataDir(), database.pool(), changeLog, users, clock);
+            this.replicas = new Replicas(settings.dataDir(), database.pool(), changeLog, users, clock,
+                    this::mergeLater);
             this.library = new RecordingLibrary(settings.dataDir(), new RecordingQueries(database.pool()));
             this.health = new HealthMonitor(settings.dataDir(), database, settings.minFreeBytes());
             health.check();
             this.registry = new RecordingRegistry(new LiveLeg.Context(dao, health, clock, settings.nodeId()), journals,
                     sealing, timer, events, settings.pairingWait());
             int recovered = new Recovery(dao, journals, sealing, settings.nodeId()).run();
+            sealing.execute(merger::scanOrLog);
             scheduleHealthChecks(settings.healthCheckSeconds());
             LOG.info("Storage of node {} is ready in {} ({} recording(s) to recover){}", settings.nodeId(),
                     settings.dataDir(), recovered, health.healthy() ? "" : "; not healthy: " + health.problem());
@@ -303,6 +312,18 @@ public final class StorageComponent implements RecordingService, RecordingReposi
 
     private void seal(UUID recordingId) {
         sealer.sealOrMarkFailed(recordingId);
+    }
+
+    /** Posts the sealer's events; a sealed orphan may be one half of a call whose other half a peer recorded. */
+    private void sealed(String topic, UUID recordingId) {
+        events.accept(topic, recordingId);
+        if (RecordingEvents.TOPIC_SEALED.equals(topic)) {
+            mergeLater(recordingId);
+        }
+    }
+
+    private void mergeLater(UUID recordingId) {
+        sealing.execute(() -> merger.checkOrLog(recordingId));
     }
 
     private synchronized void scheduleHealthChecks(int seconds) {

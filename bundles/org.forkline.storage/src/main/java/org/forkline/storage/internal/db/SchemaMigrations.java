@@ -88,7 +88,9 @@ final class SchemaMigrations {
                       payload VARCHAR(32672) NOT NULL,
                       stored_at BIGINT NOT NULL,
                       PRIMARY KEY (origin, sequence))""",
-                    "CREATE INDEX change_log_key ON change_log (change_key, kind)")));
+                    "CREATE INDEX change_log_key ON change_log (change_key, kind)")),
+            new Migration(3, "orphans by call, for merging split legs",
+                    List.of("CREATE INDEX recording_orphan_pair ON recording (orphan, pair_key)")));
 
     private SchemaMigrations() {
     }

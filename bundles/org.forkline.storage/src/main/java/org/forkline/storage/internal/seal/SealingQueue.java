@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,22 @@ public final class SealingQueue {
                 queued.remove(recordingId);
             }
         });
+    }
+
+    /** Runs other low-priority storage work (merging split legs) on the sealing threads, after what is queued. */
+    public void execute(Runnable task) {
+        if (stopping) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                if (!stopping) {
+                    task.run();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Storage is stopping: the work is looked for again at the next start.
+        }
     }
 
     /** Recordings waiting for sealing or being sealed. */
