@@ -19,4 +19,6 @@ rm -rf "${node_dir}/dist"
 mkdir -p "${node_dir}/dist"
 tar xzf "${dist_archive}" -C "${node_dir}/dist" --strip-components=1
 export FORKLINE_DATA="${FORKLINE_DATA:-$(pwd)/${node_dir}/data}"
+# configuration from the fresh build, not the copy a node started with FORKLINE_DATA keeps (see bin/setenv)
+export FORKLINE_ETC="${FORKLINE_ETC:-$(pwd)/${node_dir}/dist/etc}"
 exec "${node_dir}/dist/bin/karaf" "$@"

@@ -25,12 +25,12 @@ public final class ForklineDistribution {
         return Holder.INSTANCE;
     }
 
-    /** KARAF_HOME: bin/, etc/, system/ shared by all nodes. */
+    /** KARAF_HOME: bin/, lib/, system/ shared by all nodes (each node has its own copy of etc/). */
     public Path home() {
         return home;
     }
 
-    /** The shared etc/ folder. Note: config:property-set on any node writes here, so every node sees it. */
+    /** The distribution's etc/: each node starts on its own copy of it ({@link ForklineNode#etcDir()}). */
     public Path etc() {
         return home.resolve("etc");
     }

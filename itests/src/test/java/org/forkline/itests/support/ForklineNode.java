@@ -120,6 +120,14 @@ public final class ForklineNode implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * This node's configuration folder: bin/setenv gives every node started with FORKLINE_DATA its own copy of the
+     * distribution's etc/ there (nodes that shared one etc/ overwrote each other's settings at boot).
+     */
+    public Path etcDir() {
+        return dataDir.resolve("etc");
+    }
+
     public Path karafLog() {
         return dataDir.resolve("log/karaf.log");
     }
