@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 missing=()
 command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+# PartitionIT cuts the traffic between nodes with iptables rules it adds and removes (needs root or CAP_NET_ADMIN)
+command -v iptables >/dev/null 2>&1 || [ -x /usr/sbin/iptables ] || missing+=(iptables)
 if [ "${#missing[@]}" -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.forkline.itests.support.ClusterCalls;
 import org.forkline.itests.support.ClusterView;
 import org.forkline.itests.support.ForklineCluster;
 import org.forkline.itests.support.ForklineNode;
 import org.forkline.itests.support.ForklineNodes;
+import org.forkline.itests.support.RecordingJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,6 +32,8 @@ class ClusterIT {
 
     private static final int GRACE_SECONDS = 3;
     private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(40);
+    /** Long enough for both bundle restarts and the grace-period watch to happen inside the call. */
+    private static final long CALL_MILLIS = 12_000;
 
     private static ForklineCluster cluster;
     private static ForklineNode primary;
@@ -130,11 +134,17 @@ class ClusterIT {
 
     @Test
     @Order(4)
-    void restartingTheHaBundleOfThePrimaryWithinTheGracePeriodDoesNotMoveTheLeader() throws Exception {
+    void restartingTheHaAndReplicationBundlesOfThePrimaryDuringACallMovesNoLeaderAndDropsNoRecording()
+            throws Exception {
         await().atMost(VIEW_TIMEOUT).ignoreExceptions()
                 .until(() -> "it-c1".equals(ClusterView.of(backup1).leader()));
+        primary.addRecordingUser("1001", "Restart User");
+        ClusterCalls.Placed call = ClusterCalls.start(primary, "1001", "29604001", CALL_MILLIS);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> primary.rest().health().activeCalls().orElse(0) == 1);
 
         primary.shell().run("bundle:restart org.forkline.ha");
+        primary.shell().run("bundle:restart org.forkline.replication");
 
         long until = System.nanoTime() + Duration.ofSeconds(GRACE_SECONDS + 2).toNanos();
         while (System.nanoTime() < until) {
@@ -147,6 +157,14 @@ class ClusterIT {
             assertThat(ClusterView.of(primary).leader()).isEqualTo("it-c1");
             assertThat(ClusterView.of(backup1).leader()).isEqualTo("it-c1");
         });
+
+        // the call went on through both restarts: whole, and replicated by the restarted replication bundle
+        RecordingJson recording = call.awaitSealed();
+        assertThat(recording.orphan()).isFalse();
+        assertThat(recording.durationMillis()).isBetween(CALL_MILLIS - 300, CALL_MILLIS + 1000);
+        for (ForklineNode backup : List.of(backup1, backup2)) {
+            ClusterCalls.awaitCopy(backup, recording, Duration.ofSeconds(30));
+        }
     }
 
     /** karaf.log of a node. */
