@@ -1,5 +1,6 @@
 package org.forkline.replication.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,18 +42,32 @@ final class PeerClient {
         this.timeout = timeout;
     }
 
+    /**
+     * The peer's changes after our watermarks. The whole answer, body included, must arrive within the timeout: a
+     * peer that sends headers and then stalls must not stall this node's replication from it.
+     */
     Wire.Changes changes(URI endpoint, Map<String, Long> watermarks, int limit)
             throws IOException, InterruptedException {
         String pathAndQuery = Wire.CHANGES_PATH + "?after="
                 + URLEncoder.encode(Wire.watermarks(watermarks), StandardCharsets.UTF_8) + "&limit=" + limit;
-        HttpResponse<InputStream> response = http.send(request(endpoint, pathAndQuery),
-                HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw refused(endpoint, Wire.CHANGES_PATH, response.statusCode(), body);
-            }
-            return json.readValue(body, Wire.Changes.class);
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request(endpoint, pathAndQuery),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new HttpTimeoutException("no complete answer to " + Wire.CHANGES_PATH + " within "
+                    + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pending.cancel(true); // a no-op once complete; frees the exchange of a stalled or interrupted pull
         }
+        if (response.statusCode() != 200) {
+            throw refused(endpoint, Wire.CHANGES_PATH, response.statusCode(),
+                    new ByteArrayInputStream(response.body()));
+        }
+        return json.readValue(response.body(), Wire.Changes.class);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.forkline.api.cluster.ClusterMember;
 import org.forkline.api.cluster.ClusterMessageListener;
@@ -72,6 +74,9 @@ public final class ReplicationComponent implements ReplicationStatusService, Clu
     private final Map<String, Object> originLocks = new ConcurrentHashMap<>();
     private final AtomicLong applied = new AtomicLong();
     private final ScheduledFuture<?> periodic;
+    private final ScheduledFuture<?> membershipWatch;
+    /** Live peers at the last membership check; read and written on the timer thread only. */
+    private Set<String> livePeersSeen = Set.of();
 
     @Activate
     public ReplicationComponent(@Reference ClusterService cluster, @Reference ReplicaStore store,
@@ -97,6 +102,7 @@ public final class ReplicationComponent implements ReplicationStatusService, Clu
         int interval = Math.max(1, config.pullIntervalSeconds());
         timer.execute(this::removeStaleDownloads);
         this.periodic = timer.scheduleWithFixedDelay(this::pullLivePeers, 0, interval, TimeUnit.SECONDS);
+        this.membershipWatch = timer.scheduleWithFixedDelay(this::pullNewPeers, 1, 1, TimeUnit.SECONDS);
         LOG.info("Replication of node {} started: pull every {} s, bandwidth {}", store.localNodeId(), interval,
                 bucket.unlimited() ? "unlimited" : config.bandwidthLimitKiBps() + " KiB/s");
     }
@@ -104,6 +110,7 @@ public final class ReplicationComponent implements ReplicationStatusService, Clu
     @Deactivate
     void deactivate() {
         periodic.cancel(false);
+        membershipWatch.cancel(false);
         for (ExecutorService executor : List.of(timer, pullers, downloads, httpThreads)) {
             executor.shutdownNow();
         }
@@ -165,6 +172,21 @@ public final class ReplicationComponent implements ReplicationStatusService, Clu
             }
         } catch (RuntimeException e) {
             LOG.error("Periodic replication pull failed unexpectedly", e);
+        }
+    }
+
+    /** A peer that joins or comes back is pulled at once, not at the next periodic pull (late joiners start at once). */
+    private void pullNewPeers() {
+        try {
+            List<ClusterMember> live = cluster.state().livePeers();
+            for (ClusterMember member : live) {
+                if (!livePeersSeen.contains(member.nodeId())) {
+                    pull(member);
+                }
+            }
+            livePeersSeen = live.stream().map(ClusterMember::nodeId).collect(Collectors.toSet());
+        } catch (RuntimeException e) {
+            LOG.error("Replication membership check failed unexpectedly", e);
         }
     }
 

@@ -26,8 +26,9 @@ public @interface ReplicationConfig {
             description = "A node-to-node request whose signed time is further from this node's clock is refused")
     int maxClockSkewSeconds() default 60;
 
-    @AttributeDefinition(name = "Request timeout (s)", description = "Connect and read timeout of node-to-node requests")
-    int requestTimeoutSeconds() default 30;
+    @AttributeDefinition(name = "Request timeout (s)", description = "Connect timeout of node-to-node requests, and the "
+            + "time a peer has to answer: the whole list of changes, or the first bytes of a recording's file")
+    int requestTimeoutSeconds() default 10;
 
     @AttributeDefinition(name = "Longest retry delay (s)",
             description = "A failing peer is retried with a doubling delay up to this many seconds")
