@@ -3,11 +3,9 @@ package org.forkline.storage.internal.seal;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +28,6 @@ import org.forkline.storage.internal.db.RecordingRow;
 import org.forkline.storage.internal.db.SealCommit;
 import org.forkline.storage.internal.journal.JournalStore;
 import org.forkline.storage.internal.opus.OpusSettings;
-import org.forkline.storage.internal.opus.StereoOpusWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,30 +126,11 @@ public final class Sealer {
     private SealReport encode(UUID id, RecordingJournals legs, RecordingRow row, Path temp, long wallStart,
             long cpuStart) throws IOException {
         int rate = legs.sampleRate();
-        PcmSource near = legs.channel(LegDirection.NEAR);
-        PcmSource far = legs.channel(LegDirection.FAR);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            DigestingFileSink sink = new DigestingFileSink(channel);
-            StereoOpusWriter writer = new StereoOpusWriter(rate, opusSettings.get(), sink,
-                    (int) (id.getMostSignificantBits() ^ id.getLeastSignificantBits()), tags(id, row, legs));
-            short[] left = new short[writer.frameSamples()];
-            short[] right = new short[writer.frameSamples()];
-            while (!(near.drained() && far.drained())) {
-                if (stopping.getAsBoolean()) {
-                    throw new CancellationException("storage is stopping");
-                }
-                near.read(left, 0, left.length);
-                far.read(right, 0, right.length);
-                writer.writeFrame(left, right);
-            }
-            long duration = Math.max(near.end(), far.end());
-            writer.finish(duration);
-            sink.flushAndSync();
-            return new SealReport(id, rate, duration, sink.size(), sink.sha256Hex(), writer.framesWritten(),
-                    writer.leftFramesEncoded(), writer.rightFramesEncoded(), System.nanoTime() - wallStart,
-                    threads.getCurrentThreadCpuTime() - cpuStart);
-        }
+        StereoEncoding.Result encoded = StereoEncoding.encode(id, rate, legs.channel(LegDirection.NEAR),
+                legs.channel(LegDirection.FAR), opusSettings.get(), tags(id, row, legs), temp, stopping);
+        return new SealReport(id, rate, encoded.durationSamples(), encoded.size(), encoded.sha256(), encoded.frames(),
+                encoded.leftFramesEncoded(), encoded.rightFramesEncoded(), System.nanoTime() - wallStart,
+                threads.getCurrentThreadCpuTime() - cpuStart);
     }
 
     private SealCommit commit(UUID id, RecordingJournals legs, EnsuredRows rows, SealReport report, Path mediaPath)

@@ -1,12 +1,10 @@
 package org.forkline.storage.internal.seal;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,7 +32,6 @@ import org.forkline.storage.internal.db.MergeDao.Orphan;
 import org.forkline.storage.internal.db.RecordingRow;
 import org.forkline.storage.internal.opus.OpusSettings;
 import org.forkline.storage.internal.opus.StereoOpusDecoder;
-import org.forkline.storage.internal.opus.StereoOpusWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,29 +157,13 @@ public final class SplitLegMerger {
 
     private Encoded encode(UUID id, Orphan near, Orphan far, Instant start, Path temp) throws IOException {
         try (StereoOpusDecoder nearFile = StereoOpusDecoder.open(file(near.row()));
-                StereoOpusDecoder farFile = StereoOpusDecoder.open(file(far.row()));
-                FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                StereoOpusDecoder farFile = StereoOpusDecoder.open(file(far.row()))) {
             int rate = Math.max(nearFile.sampleRate(), farFile.sampleRate());
-            PcmSource left = channel(nearFile, 0, near.row().startedAt(), start, rate);
-            PcmSource right = channel(farFile, 1, far.row().startedAt(), start, rate);
-            DigestingFileSink sink = new DigestingFileSink(channel);
-            StereoOpusWriter writer = new StereoOpusWriter(rate, opusSettings.get(), sink,
-                    (int) (id.getMostSignificantBits() ^ id.getLeastSignificantBits()), tags(id, near, far, start));
-            short[] leftPcm = new short[writer.frameSamples()];
-            short[] rightPcm = new short[writer.frameSamples()];
-            while (!(left.drained() && right.drained())) {
-                if (stopping.getAsBoolean()) {
-                    throw new CancellationException("storage is stopping");
-                }
-                left.read(leftPcm, 0, leftPcm.length);
-                right.read(rightPcm, 0, rightPcm.length);
-                writer.writeFrame(leftPcm, rightPcm);
-            }
-            long duration = Math.max(left.end(), right.end());
-            writer.finish(duration);
-            sink.flushAndSync();
-            return new Encoded(rate, duration * 1000 / rate, sink.size(), sink.sha256Hex());
+            StereoEncoding.Result encoded = StereoEncoding.encode(id, rate,
+                    channel(nearFile, 0, near.row().startedAt(), start, rate),
+                    channel(farFile, 1, far.row().startedAt(), start, rate), opusSettings.get(),
+                    tags(id, near, far, start), temp, stopping);
+            return new Encoded(rate, encoded.durationSamples() * 1000 / rate, encoded.size(), encoded.sha256());
         }
     }
 
