@@ -22,13 +22,11 @@ import org.forkline.storage.internal.db.RecordingRow;
 /** Search, details and audio of the recordings stored on this node. */
 final class RecordingLibrary implements RecordingRepository {
 
-    private final Path dataDir;
-    private final Path mediaRoot;
+    private final MediaFiles mediaFiles;
     private final RecordingQueries queries;
 
     RecordingLibrary(Path dataDir, RecordingQueries queries) {
-        this.dataDir = dataDir.toAbsolutePath().normalize();
-        this.mediaRoot = this.dataDir.resolve("media");
+        this.mediaFiles = new MediaFiles(dataDir);
         this.queries = queries;
     }
 
@@ -63,19 +61,11 @@ final class RecordingLibrary implements RecordingRepository {
         } catch (SQLException e) {
             throw new IOException("recording " + id + " cannot be read from the database: " + e.getMessage(), e);
         }
-        Path file = mediaFile(id, row.mediaPath());
+        Path file = mediaFiles.resolve(id, row.mediaPath()).orElseThrow(
+                () -> new IOException("recording " + id + " has an unexpected media path " + row.mediaPath()));
         if (!Files.isRegularFile(file)) {
             throw new IOException("the file of sealed recording " + id + " is missing: " + file);
         }
         return Optional.of(format == AudioFormat.WAV ? WavContent.open(file) : new OggOpusContent(file));
-    }
-
-    /** The stored path, accepted only when it is this recording's file under the media folder. */
-    private Path mediaFile(UUID id, String mediaPath) throws IOException {
-        Path file = dataDir.resolve(mediaPath).normalize();
-        if (!file.startsWith(mediaRoot) || !file.getFileName().toString().equals(id + ".opus")) {
-            throw new IOException("recording " + id + " has an unexpected media path " + mediaPath);
-        }
-        return file;
     }
 }

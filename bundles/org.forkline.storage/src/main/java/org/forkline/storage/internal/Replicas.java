@@ -9,8 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +40,9 @@ import org.slf4j.LoggerFactory;
 final class Replicas implements ReplicaStore, RecordingDeletion {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replicas.class);
-    private static final DateTimeFormatter DAY_FOLDER =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private final Path dataDir;
-    private final Path mediaRoot;
+    private final MediaFiles mediaFiles;
     private final ConnectionPool pool;
     private final ChangeLog log;
     private final UserDirectory users;
@@ -56,7 +52,7 @@ final class Replicas implements ReplicaStore, RecordingDeletion {
     Replicas(Path dataDir, ConnectionPool pool, ChangeLog log, UserDirectory users, Clock clock,
             Consumer<UUID> orphanArrived) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
-        this.mediaRoot = this.dataDir.resolve("media");
+        this.mediaFiles = new MediaFiles(this.dataDir);
         this.pool = pool;
         this.log = log;
         this.users = users;
@@ -90,11 +86,8 @@ final class Replicas implements ReplicaStore, RecordingDeletion {
             if (row.isEmpty() || row.get().state() != RecordingState.SEALED || row.get().mediaPath() == null) {
                 return Optional.empty();
             }
-            Path file = dataDir.resolve(row.get().mediaPath()).normalize();
-            if (!file.startsWith(mediaRoot) || !Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            return Optional.of(new ReplicaMedia(file, row.get().sizeBytes(), row.get().sha256().trim()));
+            Optional<Path> file = mediaFiles.resolve(recordingId, row.get().mediaPath()).filter(Files::isRegularFile);
+            return file.map(f -> new ReplicaMedia(f, row.get().sizeBytes(), row.get().sha256().trim()));
         } catch (SQLException e) {
             throw new IllegalStateException("recording " + recordingId + " cannot be read: " + e.getMessage(), e);
         }
@@ -164,14 +157,14 @@ final class Replicas implements ReplicaStore, RecordingDeletion {
     private ApplyResult applySealed(Change change, Path staged) throws SQLException, IOException {
         SealedRecording sealed = ChangePayloads.recording(change.payload());
         RecordingRow row = sealed.recording();
-        Path media = mediaRoot.resolve(DAY_FOLDER.format(row.startedAt())).resolve(row.id() + ".opus");
+        Path media = mediaFiles.fileFor(row.id(), row.startedAt());
         if (staged != null) {
             verify(staged, row);
         }
         SealedRecording placed = new SealedRecording(new RecordingRow(row.id(), row.pairKey(), row.clusterId(),
                 row.refci(), RecordingState.SEALED, row.startedAt(), row.endedAt(), row.durationMillis(), row.near(),
                 row.far(), row.codec(), row.sampleRate(), row.nodeId(), row.recovered(), row.orphan(),
-                row.sizeBytes(), row.sha256(), dataDir.relativize(media).toString().replace('\\', '/')),
+                row.sizeBytes(), row.sha256(), mediaFiles.stored(media)),
                 sealed.legs());
         AtomicBoolean moved = new AtomicBoolean();
         try {
@@ -242,17 +235,15 @@ final class Replicas implements ReplicaStore, RecordingDeletion {
     }
 
     private void deleteFile(RecordingRow row) {
-        if (row.mediaPath() == null) {
+        Optional<Path> file = mediaFiles.resolve(row.id(), row.mediaPath());
+        if (file.isEmpty()) {
             return;
         }
-        Path file = dataDir.resolve(row.mediaPath()).normalize();
         try {
-            if (file.startsWith(mediaRoot)) {
-                Files.deleteIfExists(file);
-            }
+            Files.deleteIfExists(file.get());
         } catch (IOException e) {
             LOG.warn("Recording {} is deleted but its file {} could not be removed ({}); remove it by hand", row.id(),
-                    file, e.getMessage());
+                    file.get(), e.getMessage());
         }
     }
 }

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +19,7 @@ import java.util.function.Supplier;
 import org.forkline.api.LegDirection;
 import org.forkline.api.RecordingEvents;
 import org.forkline.api.RecordingState;
+import org.forkline.storage.internal.MediaFiles;
 import org.forkline.storage.internal.db.RecordingDao;
 import org.forkline.storage.internal.db.SealingDao;
 import org.forkline.storage.internal.db.SealingDao.EnsuredRows;
@@ -38,10 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class Sealer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sealer.class);
-    private static final DateTimeFormatter DAY_FOLDER =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
-    private final Path dataDir;
+    private final MediaFiles mediaFiles;
     private final JournalStore journals;
     private final RecordingDao dao;
     private final SealingDao sealingDao;
@@ -53,7 +50,7 @@ public final class Sealer {
 
     public Sealer(Path dataDir, JournalStore journals, RecordingDao dao, SealingDao sealingDao, String nodeId,
             Supplier<OpusSettings> opusSettings, BiConsumer<String, UUID> events, BooleanSupplier stopping) {
-        this.dataDir = dataDir;
+        this.mediaFiles = new MediaFiles(dataDir);
         this.journals = journals;
         this.dao = dao;
         this.sealingDao = sealingDao;
@@ -90,14 +87,13 @@ public final class Sealer {
         SealReport report;
         try (RecordingJournals legs = RecordingJournals.open(recordingId, journals.legFiles(recordingId))) {
             EnsuredRows rows = sealingDao.ensureRows(legs.rowIfMissing(recordingId, nodeId), legs.legRowsIfMissing());
-            Path media = dataDir.resolve("media").resolve(DAY_FOLDER.format(legs.start()))
-                    .resolve(recordingId + ".opus");
+            Path media = mediaFiles.fileFor(recordingId, legs.start());
             Path temp = media.resolveSibling(recordingId + ".opus.tmp");
             Files.createDirectories(media.getParent());
             AtomicBoolean moved = new AtomicBoolean();
             try {
                 report = encode(recordingId, legs, rows.recording(), temp, wallStart, cpuStart);
-                SealCommit commit = commit(recordingId, legs, rows, report, dataDir.relativize(media));
+                SealCommit commit = commit(recordingId, legs, rows, report, mediaFiles.stored(media));
                 sealingDao.commitSeal(commit, () -> {
                     Files.move(temp, media, StandardCopyOption.ATOMIC_MOVE);
                     moved.set(true);
@@ -133,7 +129,7 @@ public final class Sealer {
                 threads.getCurrentThreadCpuTime() - cpuStart);
     }
 
-    private SealCommit commit(UUID id, RecordingJournals legs, EnsuredRows rows, SealReport report, Path mediaPath)
+    private SealCommit commit(UUID id, RecordingJournals legs, EnsuredRows rows, SealReport report, String mediaPath)
             throws IOException {
         boolean anyLegOpen = false;
         List<SealCommit.LegClose> closes = new ArrayList<>();
@@ -154,7 +150,7 @@ public final class Sealer {
         }
         long durationMillis = report.durationSamples() * 1000 / report.sampleRate();
         return new SealCommit(id, legs.start(), legs.start().plusMillis(durationMillis), durationMillis,
-                report.sizeBytes(), report.sha256(), mediaPath.toString().replace('\\', '/'), legs.codecs(),
+                report.sizeBytes(), report.sha256(), mediaPath, legs.codecs(),
                 report.sampleRate(), legs.orphan(), rows.rebuilt() || anyLegOpen,
                 rows.rebuilt() ? legs.legs().get(legs.legs().size() - 1).latestMeta().metadata().far() : null, closes);
     }

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +24,7 @@ import org.forkline.api.LegDirection;
 import org.forkline.api.Party;
 import org.forkline.api.RecordingEvents;
 import org.forkline.api.RecordingState;
+import org.forkline.storage.internal.MediaFiles;
 import org.forkline.storage.internal.db.LegRow;
 import org.forkline.storage.internal.db.MergeDao;
 import org.forkline.storage.internal.db.MergeDao.Orphan;
@@ -43,10 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class SplitLegMerger {
 
     private static final Logger LOG = LoggerFactory.getLogger(SplitLegMerger.class);
-    private static final DateTimeFormatter DAY_FOLDER =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
-    private final Path dataDir;
+    private final MediaFiles mediaFiles;
     private final MergeDao dao;
     private final String nodeId;
     private final Supplier<OpusSettings> opusSettings;
@@ -55,7 +52,7 @@ public final class SplitLegMerger {
 
     public SplitLegMerger(Path dataDir, MergeDao dao, String nodeId, Supplier<OpusSettings> opusSettings,
             BiConsumer<String, UUID> events, BooleanSupplier stopping) {
-        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.mediaFiles = new MediaFiles(dataDir);
         this.dao = dao;
         this.nodeId = nodeId;
         this.opusSettings = opusSettings;
@@ -115,7 +112,7 @@ public final class SplitLegMerger {
             return Optional.empty();
         }
         Instant start = n.startedAt().isBefore(f.startedAt()) ? n.startedAt() : f.startedAt();
-        Path media = dataDir.resolve("media").resolve(DAY_FOLDER.format(start)).resolve(id + ".opus");
+        Path media = mediaFiles.fileFor(id, start);
         Path temp = media.resolveSibling(id + ".opus.tmp");
         Files.createDirectories(media.getParent());
         AtomicBoolean moved = new AtomicBoolean();
@@ -126,7 +123,7 @@ public final class SplitLegMerger {
                     start, start.plusMillis(encoded.durationMillis()), encoded.durationMillis(),
                     party(n.near(), f.near()), party(f.far(), n.far()), codecs(n, f), encoded.sampleRate(), nodeId,
                     n.recovered() || f.recovered(), false, encoded.sizeBytes(), encoded.sha256(),
-                    dataDir.relativize(media).toString().replace('\\', '/'));
+                    mediaFiles.stored(media));
             List<LegRow> legs = Stream.concat(near.legs().stream(), far.legs().stream())
                     .map(leg -> copy(leg, id)).toList();
             committed = dao.commitMerge(merged, legs, n.id(), f.id(), () -> {
@@ -182,14 +179,8 @@ public final class SplitLegMerger {
     }
 
     private Path file(RecordingRow row) throws IOException {
-        if (row.mediaPath() == null) {
-            throw new IOException("orphan " + row.id() + " has no file");
-        }
-        Path file = dataDir.resolve(row.mediaPath()).normalize();
-        if (!file.startsWith(dataDir.resolve("media")) || !Files.isRegularFile(file)) {
-            throw new IOException("the file " + file + " of orphan " + row.id() + " is missing");
-        }
-        return file;
+        return mediaFiles.resolve(row.id(), row.mediaPath()).filter(Files::isRegularFile).orElseThrow(
+                () -> new IOException("the file " + row.mediaPath() + " of orphan " + row.id() + " is missing"));
     }
 
     private List<String> tags(UUID id, Orphan near, Orphan far, Instant start) {
