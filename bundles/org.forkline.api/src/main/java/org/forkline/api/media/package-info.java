@@ -1,6 +1,6 @@
 /** Media capture: UDP ports, RTP sessions and what was negotiated for them. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.forkline.api.media;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,6 @@
 /** Storage services: leg journals, sealed recordings, search, audio, recording users, storage health. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.forkline.api.storage;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.forkline.api.handover.Handover;
 import org.forkline.api.media.MediaService;
 import org.forkline.api.node.NodeStatus;
 import org.forkline.api.node.NodeStatusService;
@@ -13,12 +14,18 @@ import org.forkline.api.storage.StorageStatus;
 import org.forkline.sip.internal.call.CallServer;
 import org.forkline.sip.internal.call.CallServices;
 import org.forkline.sip.internal.call.CallTimings;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
@@ -105,29 +112,58 @@ public final class SipComponent implements NodeStatusService {
     private final CallServices services;
     private final DrainSwitch drain;
     private final CallServer server;
+    private final Bundle systemBundle;
     private volatile SipSettings settings;
 
+    /** Keeps the calls across a restart of this bundle or of media and storage; updating it restarts nothing. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Handover handover;
+
+    /** Constructs; {@link #activate} starts SIP once the handover reference is bound. */
     @Activate
     public SipComponent(@Reference MediaService media, @Reference RecordingService recordings,
             @Reference RecordingUserService users, @Reference StorageStatus storage, BundleContext context,
             Config config) {
         this(new CallServices(media, recordings, users, storage), drainFile(context), config, Map.of(),
-                CallTimings.STANDARD);
+                CallTimings.STANDARD, null, context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION));
     }
 
     /**
+     * Starts SIP at once (tests).
+     *
      * @param drainFile      where the drain flag is persisted, or null
      * @param stackOverrides JAIN-SIP RI properties to override (tests)
      * @param timings        ACK and session timer constants (tests shorten them)
      */
     SipComponent(CallServices services, Path drainFile, Config config, Map<String, String> stackOverrides,
             CallTimings timings) {
+        this(services, drainFile, config, stackOverrides, timings, null, null);
+        activate();
+    }
+
+    /** Starts SIP at once, taking over what the previous instance parked in {@code handover} (tests). */
+    SipComponent(CallServices services, Path drainFile, Config config, Map<String, String> stackOverrides,
+            CallTimings timings, Handover handover) {
+        this(services, drainFile, config, stackOverrides, timings, handover, null);
+        activate();
+    }
+
+    private SipComponent(CallServices services, Path drainFile, Config config, Map<String, String> stackOverrides,
+            CallTimings timings, Handover handover, Bundle systemBundle) {
         this.services = services;
         this.settings = validated(config);
         this.drain = new DrainSwitch(drainFile);
         this.server = new CallServer(services, () -> settings, this::status, stackOverrides, timings);
+        this.handover = handover;
+        this.systemBundle = systemBundle;
         warnAboutPeers(settings);
-        server.start(settings);
+    }
+
+    /** Starts answering: on the endpoint and with the calls of the previous activation when it parked them. */
+    @Activate
+    void activate() {
+        server.start(settings, handover);
     }
 
     @Modified
@@ -153,9 +189,31 @@ public final class SipComponent implements NodeStatusService {
         server.start(next);
     }
 
+    /**
+     * A restart of this bundle, or of a bundle it needs (media, storage), parks the calls for the next activation
+     * when the handover service is there; a framework shutdown or a disabled component ends them.
+     */
     @Deactivate
-    void deactivate() {
+    void deactivate(int reason) {
+        Handover desk = handover;
+        boolean frameworkStopping = systemBundle != null && systemBundle.getState() == Bundle.STOPPING;
+        boolean restart = reason == ComponentConstants.DEACTIVATION_REASON_REFERENCE
+                || reason == ComponentConstants.DEACTIVATION_REASON_BUNDLE_STOPPED;
+        if (desk != null && restart && !frameworkStopping) {
+            server.parkAndClose(desk);
+        } else {
+            server.close();
+        }
+    }
+
+    /** Ends every call and stops (tests; what a framework shutdown does). */
+    void shutdown() {
         server.close();
+    }
+
+    /** Parks the calls as a bundle restart does (tests). */
+    void deactivateForRestart() {
+        deactivate(ComponentConstants.DEACTIVATION_REASON_BUNDLE_STOPPED);
     }
 
     @Override

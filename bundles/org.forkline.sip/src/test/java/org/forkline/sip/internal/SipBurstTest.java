@@ -77,7 +77,7 @@ class SipBurstTest {
             assertThat(component.status().activeCalls()).isEqualTo(CALLS);
             assertThat(component.status().activeLegs()).isEqualTo(2 * CALLS);
         }
-        component.deactivate();
+        component.shutdown();
         await().atMost(Duration.ofSeconds(5)).until(() -> recordings.legs.stream().allMatch(l -> l.ends.size() == 1));
         assertThat(component.trackedLegs()).isZero();
     }

@@ -65,7 +65,7 @@ class SipCallFlowTest {
             client.close();
         }
         if (component != null) {
-            component.deactivate();
+            component.shutdown();
             assertThat(component.trackedLegs()).isZero();
         }
         assertThat(recordings.legs).allSatisfy(leg -> assertThat(leg.ends).as("ends of %s", leg.initialMetadata)
@@ -199,7 +199,7 @@ class SipCallFlowTest {
     void drainSurvivesARestartOfTheComponent() throws Exception {
         start();
         component.setDrained(true);
-        component.deactivate();
+        component.shutdown();
         component = new SipComponent(new CallServices(media, recordings, users, storage), dataDir.resolve("drained"),
                 TestConfigs.config(config), Map.of(), new CallTimings(Duration.ofSeconds(32), TimeUnit.MILLISECONDS));
 
@@ -520,7 +520,7 @@ class SipCallFlowTest {
         FakeMediaSession session = media.last();
         await().atMost(Duration.ofSeconds(5)).until(() -> session.configured.size() == 1);
 
-        component.deactivate();
+        component.shutdown();
         SipMessage bye = client.awaitRequest("BYE", Duration.ofSeconds(5));
         assertThat(bye.header("Reason")).contains("cause=503");
         FakeLegHandle handle = recordings.last();
@@ -703,7 +703,7 @@ class SipCallFlowTest {
         client.send(options().replace("SIP/2.0/UDP", "SIP/2.0/TCP"));
         client.awaitFinalResponse("OPTIONS");
 
-        component.deactivate();
+        component.shutdown();
         component = null;
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet()

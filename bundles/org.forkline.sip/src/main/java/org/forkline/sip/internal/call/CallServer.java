@@ -1,6 +1,8 @@
 package org.forkline.sip.internal.call;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TooManyListenersException;
@@ -14,12 +16,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.forkline.api.handover.Handover;
+import org.forkline.api.handover.Relay;
+import org.forkline.api.media.MediaListener;
 import org.forkline.api.node.NodeStatus;
 import org.forkline.sip.internal.SipSettings;
 import org.forkline.sip.internal.call.SipEndpoint.SipBindException;
 import org.forkline.sip.internal.peer.WarningThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import gov.nist.javax.sip.SipListenerExt;
 
 /**
  * Runs SIP for the component: the endpoint of the current binding with its request handlers, the legs, the
@@ -35,6 +42,8 @@ public final class CallServer {
     private static final int WORKER_THREADS = 32;
     /** Work waiting for a worker; beyond that the submitting thread runs it itself (back pressure). */
     private static final int WORKER_QUEUE = 2000;
+    /** SIP events (and media events) kept while a handover is in progress: seconds of a busy trunk. */
+    private static final int RELAY_CAPACITY = 20_000;
 
     private final CallServices services;
     private final Supplier<SipSettings> settings;
@@ -83,39 +92,125 @@ public final class CallServer {
 
     /** Binds and starts answering; a bind failure is logged and reported by {@link #listenProblem()}. */
     public synchronized boolean start(SipSettings config) {
+        return start(config, null);
+    }
+
+    /**
+     * Starts answering, on the endpoint and with the legs that the previous activation parked when there are any
+     * (nothing is re-bound then), else on a new endpoint; a bind failure is logged and reported by
+     * {@link #listenProblem()}.
+     *
+     * @param handover the handover service, or null: without it a later stop ends every leg
+     */
+    public synchronized boolean start(SipSettings config, Handover handover) {
         if (running != null) {
             return true;
         }
-        SipEndpoint endpoint;
-        try {
-            endpoint = SipEndpoint.open(config, "forkline-" + config.nodeId() + "-" + System.nanoTime(),
-                    stackOverrides);
-        } catch (SipBindException e) {
-            listenProblem = "SIP is not listening: " + e.getMessage();
-            LOG.error("{}. Fix address, port or transports in etc/org.forkline.sip.cfg, or free the port.",
-                    listenProblem);
-            return false;
+        ParkedCalls parked = handover == null ? null
+                : handover.claim(ParkedCalls.KEY).map(ParkedCalls::of).orElse(null);
+        if (parked != null && !parked.binding().equals(config.binding())) {
+            parked.release("the SIP binding changed from " + parked.binding() + " to " + config.binding());
+            parked = null;
         }
+        SipEndpoint endpoint;
+        if (parked != null) {
+            endpoint = parked.endpoint();
+        } else {
+            try {
+                endpoint = SipEndpoint.open(config, "forkline-" + config.nodeId() + "-" + System.nanoTime(),
+                        stackOverrides);
+            } catch (SipBindException e) {
+                listenProblem = "SIP is not listening: " + e.getMessage();
+                LOG.error("{}. Fix address, port or transports in etc/org.forkline.sip.cfg, or free the port.",
+                        listenProblem);
+                return false;
+            }
+        }
+        Relay<SipListenerExt> sipRelay = parked != null ? parked.sipRelay()
+                : handover != null ? handover.relay(SipListenerExt.class, RELAY_CAPACITY) : null;
+        Relay<MediaListener> mediaRelay = parked != null ? parked.mediaRelay()
+                : handover != null ? handover.relay(MediaListener.class, RELAY_CAPACITY) : null;
         AtomicBoolean stopping = new AtomicBoolean();
         Signalling signalling = endpoint.signalling();
         LegTerminator terminator = new LegTerminator(registry, signalling, this::runOnWorker);
+        LegTimers timers = new LegTimers(scheduler, terminator, timings);
         CallContext context = new CallContext(services, settings, status, registry, signalling, terminator,
-                new LegTimers(scheduler, terminator, timings), stopping::get, throttle);
+                timers, stopping::get, throttle);
         InFlight inFlight = new InFlight();
+        MediaEvents mediaEvents = new MediaEvents(registry, terminator, this::runOnWorker);
+        MediaListener mediaListener = mediaRelay != null ? mediaRelay.proxy() : mediaEvents;
         InDialogHandler dialogs = new InDialogHandler(context);
         InviteHandler invites = new InviteHandler(context, new InviteScreening(services, registry, settings, status),
-                new MediaEvents(terminator, this::runOnWorker), workers, inFlight);
+                mediaListener, workers, inFlight);
         RequestDispatcher dispatcher = new RequestDispatcher(context, inFlight, invites, dialogs,
                 new SessionUpdateHandler(context, dialogs));
-        try {
-            endpoint.listen(dispatcher);
-        } catch (TooManyListenersException e) {
-            endpoint.close();
-            throw new IllegalStateException("a new SIP provider already has a listener", e);
+        if (parked != null) {
+            new LegTakeover(context, mediaListener).takeOver(parked);
         }
-        running = new Running(endpoint, inFlight, terminator, stopping);
+        if (mediaRelay != null) {
+            mediaRelay.attach(mediaEvents);
+        }
+        if (parked == null) {
+            try {
+                endpoint.listen(sipRelay != null ? sipRelay.proxy() : dispatcher);
+            } catch (TooManyListenersException e) {
+                endpoint.close();
+                throw new IllegalStateException("a new SIP provider already has a listener", e);
+            }
+        }
+        if (sipRelay != null) {
+            sipRelay.attach(dispatcher);   // replays what arrived while the legs were parked
+        }
+        running = new Running(endpoint, config.binding(), inFlight, terminator, stopping, sipRelay, mediaRelay);
         listenProblem = null;
-        LOG.info("SIP listening on {}", config.binding());
+        LOG.info("SIP listening on {}{}", config.binding(), parked != null ? " (taken over from the previous "
+                + "activation: nothing re-bound)" : "");
+        return true;
+    }
+
+    /**
+     * Hands the endpoint and the answered legs to the next activation instead of ending them: the stack keeps its
+     * sockets and dialogs, requests wait in the relay, media sessions and storage legs go on. The next
+     * {@link #start} (of a new server, with a new class loader) takes them over.
+     *
+     * @return false when this server cannot park (it started without the handover service): stop it instead
+     */
+    public synchronized boolean park(Handover handover) {
+        Running current = running;
+        if (current == null) {
+            return true;
+        }
+        if (current.sipRelay == null) {
+            return false;
+        }
+        running = null;
+        current.sipRelay.detach();
+        current.mediaRelay.detach();
+        try {
+            if (!current.inFlight.awaitIdle(HANDLER_WAIT)) {
+                LOG.warn("SIP requests still being handled after {} s; parking anyway", HANDLER_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        current.stopping.set(true);    // an admission still running now answers 503: CUCM tries the backup
+        List<Leg> answered = new ArrayList<>();
+        for (Leg leg : registry.snapshot()) {
+            if (leg.isAnswered()) {
+                leg.sessionTimer(leg.sessionExpiresSeconds(), null, leg.sessionDeadlineNanos());
+                answered.add(leg);
+                registry.remove(leg);
+            } else {
+                leg.abort("SHUTDOWN", false);
+            }
+        }
+        current.terminator.awaitClosing(MEDIA_CLOSE_WAIT);
+        Map<String, Object> parcel = ParkedCalls.pack(current.endpoint, current.binding, current.sipRelay,
+                current.mediaRelay, services, answered);
+        handover.park(ParkedCalls.KEY, parcel, () -> ParkedCalls.of(parcel).release(
+                "the SIP bundle did not start again within " + handover.windowSeconds() + " s"));
+        LOG.info("SIP handover: {} legs parked with their dialogs, the SIP stack keeps listening on {}; requests wait "
+                + "for the next activation", answered.size(), current.binding);
         return true;
     }
 
@@ -149,6 +244,18 @@ public final class CallServer {
     /** Stops and releases the worker and session-timer threads; the server cannot be started again. */
     public void close() {
         stop();
+        closeThreads();
+    }
+
+    /** Parks (see {@link #park}), or stops when it cannot, and releases the threads. */
+    public void parkAndClose(Handover handover) {
+        if (!park(handover)) {
+            stop();
+        }
+        closeThreads();
+    }
+
+    private void closeThreads() {
         workers.shutdown();
         scheduler.shutdownNow();
         try {
@@ -201,7 +308,8 @@ public final class CallServer {
         return Optional.ofNullable(listenProblem);
     }
 
-    private record Running(SipEndpoint endpoint, InFlight inFlight, LegTerminator terminator,
-            AtomicBoolean stopping) {
+    /** The endpoint of one binding with what its handlers share; the relays are null without a handover service. */
+    private record Running(SipEndpoint endpoint, String binding, InFlight inFlight, LegTerminator terminator,
+            AtomicBoolean stopping, Relay<SipListenerExt> sipRelay, Relay<MediaListener> mediaRelay) {
     }
 }

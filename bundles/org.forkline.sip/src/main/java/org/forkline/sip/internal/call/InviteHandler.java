@@ -12,6 +12,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 import org.forkline.api.LegMetadata;
+import org.forkline.api.media.MediaListener;
 import org.forkline.api.media.MediaSession;
 import org.forkline.api.media.MediaUnavailableException;
 import org.forkline.api.storage.LegHandle;
@@ -33,15 +34,16 @@ final class InviteHandler {
 
     private final CallContext context;
     private final InviteScreening screening;
-    private final MediaEvents mediaEvents;
+    private final MediaListener mediaListener;
     private final Executor admissions;
     private final InFlight inFlight;
 
-    InviteHandler(CallContext context, InviteScreening screening, MediaEvents mediaEvents, Executor admissions,
+    /** @param mediaListener told when a leg's media ends by itself (shared by every leg) */
+    InviteHandler(CallContext context, InviteScreening screening, MediaListener mediaListener, Executor admissions,
             InFlight inFlight) {
         this.context = context;
         this.screening = screening;
-        this.mediaEvents = mediaEvents;
+        this.mediaListener = mediaListener;
         this.admissions = admissions;
         this.inFlight = inFlight;
     }
@@ -118,8 +120,7 @@ final class InviteHandler {
         }
         MediaSession media;
         try {
-            media = context.services().media().open("recording " + handle.recordingId() + " leg " + handle.legId()
-                    + " (" + leg + ")", handle.sink(), (session, cause) -> mediaEvents.ended(leg, cause));
+            media = context.services().media().open(mediaLabel(handle, leg), handle.sink(), mediaListener);
         } catch (MediaUnavailableException e) {
             refuse(leg, invite, InviteScreening.unavailable(settings, "no RTP port: " + e.getMessage()));
             return;
@@ -178,6 +179,11 @@ final class InviteHandler {
             }
         }
         context.terminator().release(leg, leg.state() == Leg.State.ABORTED ? leg.abortReason() : "ERROR");
+    }
+
+    /** How the media layer names a leg in its log lines. */
+    static String mediaLabel(LegHandle handle, Leg leg) {
+        return "recording " + handle.recordingId() + " leg " + handle.legId() + " (" + leg + ")";
     }
 
     private static String transport(Request request) {

@@ -10,6 +10,7 @@ import javax.sip.ServerTransaction;
 
 import org.forkline.api.LegMetadata;
 import org.forkline.api.media.MediaSession;
+import org.forkline.api.media.RemoteMedia;
 import org.forkline.api.storage.LegHandle;
 import org.forkline.sip.internal.sdp.CodecTable;
 
@@ -39,10 +40,10 @@ public final class Leg {
     private final String callId;
     private final ServerTransaction invite;
     private final String transport;
-    private final String localTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
-    private final long sdpSessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
-    private final AtomicLong sdpVersion = new AtomicLong();
-    private final AtomicReference<Phase> phase = new AtomicReference<>(new Phase(State.ADMITTING, null, false));
+    private final String localTag;
+    private final long sdpSessionId;
+    private final AtomicLong sdpVersion;
+    private final AtomicReference<Phase> phase;
 
     private volatile LegMetadata metadata;
     private volatile LegHandle handle;
@@ -54,12 +55,25 @@ public final class Leg {
     private Future<?> sessionTimer;          // guarded by this
     private String negotiated;               // guarded by this: codec and source last told to storage
     private volatile String farEndReason;    // Reason header of the far end's BYE, for the log
+    private volatile RemoteMedia remote;     // the far side's description last applied to the media
+    private volatile long sessionDeadlineNanos;
 
     public Leg(String callId, String remoteTag, ServerTransaction invite, String transport) {
+        this(callId, remoteTag, invite, transport, Long.toHexString(ThreadLocalRandom.current().nextLong()),
+                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2), 0, State.ADMITTING);
+    }
+
+    /** A leg taken over from the previous activation of the SIP bundle, in the state it had there. */
+    Leg(String callId, String remoteTag, ServerTransaction invite, String transport, String localTag,
+            long sdpSessionId, long sdpVersion, State state) {
         this.key = LegRegistry.key(callId, remoteTag);
         this.callId = callId;
         this.invite = invite;
         this.transport = transport;
+        this.localTag = localTag;
+        this.sdpSessionId = sdpSessionId;
+        this.sdpVersion = new AtomicLong(sdpVersion);
+        this.phase = new AtomicReference<>(new Phase(state, null, state != State.ADMITTING));
     }
 
     public String key() {
@@ -84,6 +98,11 @@ public final class Leg {
 
     public long sdpSessionId() {
         return sdpSessionId;
+    }
+
+    /** The SDP version last sent. */
+    public long sdpVersion() {
+        return sdpVersion.get();
     }
 
     /** The next SDP version of this dialog: every description we send must have a higher one. */
@@ -200,12 +219,36 @@ public final class Leg {
     }
 
     /** Replaces the running session timer (null: none). */
-    public synchronized void sessionTimer(int seconds, Future<?> timer) {
+    public void sessionTimer(int seconds, Future<?> timer) {
+        sessionTimer(seconds, timer, 0);
+    }
+
+    /**
+     * Replaces the running session timer (null: none).
+     *
+     * @param deadlineNanos when it fires, on the {@link System#nanoTime()} scale
+     */
+    public synchronized void sessionTimer(int seconds, Future<?> timer, long deadlineNanos) {
         if (sessionTimer != null) {
             sessionTimer.cancel(false);
         }
         sessionExpiresSeconds = seconds;
         sessionTimer = timer;
+        sessionDeadlineNanos = deadlineNanos;
+    }
+
+    /** When the session timer fires, on the {@link System#nanoTime()} scale; meaningless without a timer. */
+    public long sessionDeadlineNanos() {
+        return sessionDeadlineNanos;
+    }
+
+    /** The far side's media description last applied, or null before the answer. */
+    public RemoteMedia remote() {
+        return remote;
+    }
+
+    public void remote(RemoteMedia value) {
+        remote = value;
     }
 
     /**
@@ -220,6 +263,11 @@ public final class Leg {
         }
         negotiated = value;
         return true;
+    }
+
+    /** Takes over what the previous activation told storage, so an unchanged answer is not reported again. */
+    synchronized void restoreNegotiated(String value) {
+        negotiated = value;
     }
 
     /** Codec and media source as last negotiated ({@code PCMU@10.0.0.5:20000}), null before the answer. */

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.forkline.api.media.MediaSession;
+
 /**
  * The dialogs of this node, keyed by Call-ID and the far side's tag: legs still being admitted and legs that
  * count (admitted). Active calls are the distinct pair keys of counted legs, so the partner leg of an admitted
@@ -53,6 +55,16 @@ public final class LegRegistry {
 
     public synchronized Leg find(String key) {
         return tracked.get(key);
+    }
+
+    /** The leg whose media session this is, or null. */
+    public synchronized Leg findByMedia(MediaSession media) {
+        for (Leg leg : tracked.values()) {
+            if (leg.media() == media) {
+                return leg;
+            }
+        }
+        return null;
     }
 
     /** Forgets the leg; idempotent. */

@@ -91,8 +91,14 @@ final class LegTimers {
             leg.sessionTimer(0, null);
             return;
         }
-        leg.sessionTimer(grantedSeconds, scheduler.schedule(() -> expire(leg, grantedSeconds), grantedSeconds,
-                timings.sessionTimerUnit()));
+        arm(leg, grantedSeconds, timings.sessionTimerUnit().toNanos(grantedSeconds));
+    }
+
+    /** Starts the leg's session timer to fire after {@code delayNanos} (a leg taken over keeps its deadline). */
+    void arm(Leg leg, int grantedSeconds, long delayNanos) {
+        long delay = Math.max(0, delayNanos);
+        leg.sessionTimer(grantedSeconds, scheduler.schedule(() -> expire(leg, grantedSeconds), delay,
+                TimeUnit.NANOSECONDS), System.nanoTime() + delay);
     }
 
     private void expire(Leg leg, int grantedSeconds) {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 import org.forkline.api.media.MediaDirection;
+import org.forkline.api.media.RemoteMedia;
 import org.forkline.sip.internal.SipSettings;
 import org.forkline.sip.internal.peer.IpLiterals;
 import org.forkline.sip.internal.sdp.OfferedCodec;
@@ -34,7 +35,9 @@ final class MediaNegotiation {
 
     /** Points the media session at the far side and tells storage when codec or source changed. */
     static void apply(Leg leg, SessionDescription remote, OfferedCodec chosen) {
-        leg.media().configure(remote.toRemoteMedia());
+        RemoteMedia description = remote.toRemoteMedia();
+        leg.media().configure(description);
+        leg.remote(description);
         String source = source(remote);
         String codec = chosen.codec().encodingName();
         if (leg.negotiated(codec, source)) {

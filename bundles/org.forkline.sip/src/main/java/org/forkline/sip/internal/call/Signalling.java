@@ -149,7 +149,16 @@ public final class Signalling {
      * @return false when no BYE could be sent (no dialog, transport failure)
      */
     boolean bye(Leg leg, int cause, String text) {
-        Dialog dialog = leg.dialog();
+        return bye(leg.dialog(), leg.toString(), cause, text);
+    }
+
+    /**
+     * Ends a dialog from our side with {@code Reason: SIP;cause=...;text="..."}.
+     *
+     * @param what the leg, for the log
+     * @return false when no BYE could be sent (no dialog, transport failure)
+     */
+    boolean bye(Dialog dialog, String what, int cause, String text) {
         if (dialog == null) {
             return false;
         }
@@ -160,7 +169,7 @@ public final class Signalling {
             dialog.sendRequest(transaction);
             return true;
         } catch (SipException | ParseException | javax.sip.InvalidArgumentException | RuntimeException e) {
-            LOG.warn("Could not send BYE for {}: {}", leg, e.getMessage());
+            LOG.warn("Could not send BYE for {}: {}", what, e.getMessage());
             return false;
         }
     }

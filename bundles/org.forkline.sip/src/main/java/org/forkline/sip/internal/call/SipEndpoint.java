@@ -29,6 +29,9 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
 public final class SipEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
+    private static final String STACK = "sip.stack";
+    private static final String PROVIDER = "sip.provider";
+    private static final String LISTENING_POINTS = "sip.listeningPoints";
 
     private final SipStackImpl stack;
     private final SipProvider provider;
@@ -76,6 +79,21 @@ public final class SipEndpoint {
         }
     }
 
+    /** Takes over the endpoint that the previous activation parked (see {@link #parcel}); nothing is re-bound. */
+    @SuppressWarnings("unchecked")
+    static SipEndpoint adopt(Map<String, Object> parcel) {
+        return new SipEndpoint((SipStackImpl) parcel.get(STACK), (SipProvider) parcel.get(PROVIDER),
+                (List<ListeningPoint>) parcel.get(LISTENING_POINTS));
+    }
+
+    /**
+     * The stack, provider and listening points for the next activation, which {@link #adopt}s them: JAIN-SIP
+     * types only, since the next activation has a new class loader. The current listener stays attached.
+     */
+    Map<String, Object> parcel() {
+        return Map.of(STACK, stack, PROVIDER, provider, LISTENING_POINTS, List.copyOf(listeningPoints));
+    }
+
     public Signalling signalling() {
         return signalling;
     }
@@ -84,6 +102,11 @@ public final class SipEndpoint {
     public synchronized void listen(SipListener sipListener) throws java.util.TooManyListenersException {
         provider.addSipListener(sipListener);
         listener = sipListener;
+    }
+
+    /** The listener that the previous activation attached to an adopted endpoint (a relay), to remove on close. */
+    synchronized void adoptListener(SipListener attached) {
+        listener = attached;
     }
 
     /** Unbinds everything and stops the stack's threads. */

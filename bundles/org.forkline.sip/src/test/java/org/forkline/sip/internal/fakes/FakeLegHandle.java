@@ -3,6 +3,7 @@ package org.forkline.sip.internal.fakes;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.forkline.api.LegMetadata;
 import org.forkline.api.MediaStats;
@@ -22,6 +23,8 @@ public final class FakeLegHandle implements LegHandle {
     public final List<String> negotiations = new CopyOnWriteArrayList<>();
     public final List<LegMetadata> metadataUpdates = new CopyOnWriteArrayList<>();
     public final List<End> ends = new CopyOnWriteArrayList<>();
+    /** Times SIP resumed this leg after a restart. */
+    public final AtomicInteger resumes = new AtomicInteger();
 
     FakeLegHandle(LegMetadata metadata) {
         this.initialMetadata = metadata;

@@ -10,6 +10,7 @@ import org.forkline.api.media.MediaListener;
 import org.forkline.api.media.MediaService;
 import org.forkline.api.media.MediaStatistics;
 import org.forkline.api.media.MediaUnavailableException;
+import org.forkline.api.media.RemoteMedia;
 import org.forkline.api.storage.PcmSink;
 
 /** Media bundle stand-in: sessions on real loopback ports that record what SIP told them. */
@@ -43,6 +44,18 @@ public final class FakeMediaService implements MediaService {
     public MediaStatistics statistics() {
         int open = (int) sessions.stream().filter(s -> !s.isClosed()).count();
         return new MediaStatistics(open, open * 2, portsTotal, MediaStats.EMPTY);
+    }
+
+    /** Resumes like the media bundle after a restart: a session for the port the leg had (here a new one). */
+    @Override
+    public FakeMediaSession resume(String label, PcmSink sink, MediaListener listener, int port, RemoteMedia remote)
+            throws MediaUnavailableException {
+        FakeMediaSession session = open(label, sink, listener);
+        session.resumedPort = port;
+        if (remote != null) {
+            session.configure(remote);
+        }
+        return session;
     }
 
     public FakeMediaSession last() {

@@ -27,6 +27,8 @@ public final class FakeMediaSession implements MediaSession {
     public final MediaListener listener;
     public final List<RemoteMedia> configured = new CopyOnWriteArrayList<>();
     public final AtomicInteger closeCalls = new AtomicInteger();
+    /** The port asked for by {@code resume}, 0 for a session that was opened. */
+    public volatile int resumedPort;
     private final DatagramSocket socket;
     private final CompletableFuture<MediaStats> closed = new CompletableFuture<>();
 

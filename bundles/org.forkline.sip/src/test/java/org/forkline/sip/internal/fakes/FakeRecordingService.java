@@ -1,6 +1,7 @@
 package org.forkline.sip.internal.fakes;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,25 @@ public final class FakeRecordingService implements RecordingService {
         FakeLegHandle handle = new FakeLegHandle(metadata);
         legs.add(handle);
         return handle;
+    }
+
+    /** Hands out the same handle again, as long as the leg has not ended. */
+    @Override
+    public LegHandle resumeLeg(UUID legId) throws StorageUnavailableException {
+        FakeLegHandle handle = legs.stream().filter(leg -> leg.legId.equals(legId)).findFirst()
+                .orElseThrow(() -> new StorageUnavailableException("leg " + legId + " is unknown"));
+        if (!handle.ends.isEmpty()) {
+            throw new StorageUnavailableException("leg " + legId + " has ended");
+        }
+        handle.resumes.incrementAndGet();
+        return handle;
+    }
+
+    /** A new storage instance (as after a restart of the bundle) that knows the legs of this one. */
+    public FakeRecordingService restarted() {
+        FakeRecordingService next = new FakeRecordingService();
+        next.legs.addAll(legs);
+        return next;
     }
 
     @Override
