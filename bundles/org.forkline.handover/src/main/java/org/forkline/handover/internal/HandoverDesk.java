@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -93,8 +94,16 @@ public final class HandoverDesk implements Handover {
         Parcel parcel = new Parcel(key, Map.copyOf(state), expiry);
         Parcel previous;
         synchronized (this) {
-            previous = parcels.put(key, parcel);
-            parcel.timeout = timer.schedule(() -> expireIfWaiting(parcel), windowSeconds, TimeUnit.SECONDS);
+            try {
+                parcel.timeout = timer.schedule(() -> expireIfWaiting(parcel), windowSeconds, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException closed) {
+                parcel.timeout = null;
+            }
+            previous = parcel.timeout == null ? null : parcels.put(key, parcel);
+        }
+        if (parcel.timeout == null) {
+            expire(parcel, "the handover service has stopped");
+            return;
         }
         if (previous != null) {
             previous.timeout.cancel(false);

@@ -37,6 +37,9 @@ final class ProxyRelay<T> implements Relay<T>, InvocationHandler {
         this.type = type;
         this.capacity = capacity;
         this.proxy = type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, this));
+        // Load every class the relay needs now: it outlives this bundle's revision when the bundle is updated and
+        // refreshed, and a disposed revision cannot load classes any more.
+        new QueuedCall(null, null).hashCode();
     }
 
     @Override

@@ -60,6 +60,16 @@ class HandoverDeskTest {
     }
 
     @Test
+    void parkingAfterTheServiceStoppedReleasesAtOnce() {
+        AtomicInteger expired = new AtomicInteger();
+        desk.close();
+        desk.park("sip", Map.of(), expired::incrementAndGet);
+
+        assertThat(expired).hasValue(1);
+        assertThat(desk.claim("sip")).isEmpty();
+    }
+
+    @Test
     void aRelayQueuesVoidCallsWhileDetachedAndReplaysThemInOrder() {
         Relay<Consumer<String>> relay = consumerRelay(3);
         List<String> first = new CopyOnWriteArrayList<>();

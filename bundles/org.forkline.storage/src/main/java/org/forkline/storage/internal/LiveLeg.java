@@ -1,28 +1,35 @@
 package org.forkline.storage.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.forkline.api.LegDirection;
 import org.forkline.api.LegMetadata;
 import org.forkline.api.MediaStats;
 import org.forkline.api.storage.LegHandle;
 import org.forkline.api.storage.PcmSink;
+import org.forkline.api.storage.StorageUnavailableException;
 import org.forkline.storage.internal.db.RecordingDao;
 import org.forkline.storage.internal.journal.EndRecord;
 import org.forkline.storage.internal.journal.JournalFile;
+import org.forkline.storage.internal.journal.JournalFormat;
 import org.forkline.storage.internal.journal.JournalPayloads;
+import org.forkline.storage.internal.journal.JournalScan;
 import org.forkline.storage.internal.journal.JournalSink;
+import org.forkline.storage.internal.journal.JournalStore;
 import org.forkline.storage.internal.journal.LegMeta;
 import org.forkline.storage.internal.journal.RecordType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One admitted leg: its journal, its PCM sink and its row; ending it may complete its recording. */
+/**
+ * One leg: its journal, its PCM sink and its row; ending it may complete its recording. A leg taken over from the
+ * previous activation of storage has no journal open until {@link #resume} reopens it.
+ */
 final class LiveLeg implements LegHandle {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveLeg.class);
@@ -37,19 +44,27 @@ final class LiveLeg implements LegHandle {
     private final UUID legId;
     private final Instant startedAt;
     private final LegDirection direction;
-    private final JournalFile journal;
-    private final JournalSink sink;
-    private final AtomicBoolean ended = new AtomicBoolean();
+    // Replaced under this leg's monitor by resume(); read without it by the media and signalling threads.
+    private volatile JournalFile journal;
+    private volatile JournalSink sink;
+    private boolean ended;   // guarded by this
 
     LiveLeg(Context context, RecordingRegistry registry, LiveRecording recording, LegMeta meta, JournalFile journal) {
+        this(context, registry, recording, meta.legId(), meta.startedAt(), meta.metadata().direction(), false);
+        this.journal = journal;
+        this.sink = new JournalSink(journal);
+    }
+
+    /** A leg of the previous activation: parked (live, journal closed until resumed) or already ended. */
+    LiveLeg(Context context, RecordingRegistry registry, LiveRecording recording, UUID legId, Instant startedAt,
+            LegDirection direction, boolean ended) {
         this.context = context;
         this.registry = registry;
         this.recording = recording;
-        this.legId = meta.legId();
-        this.startedAt = meta.startedAt();
-        this.direction = meta.metadata().direction();
-        this.journal = journal;
-        this.sink = new JournalSink(journal);
+        this.legId = legId;
+        this.startedAt = startedAt;
+        this.direction = direction;
+        this.ended = ended;
     }
 
     @Override
@@ -71,8 +86,70 @@ final class LiveLeg implements LegHandle {
         return direction;
     }
 
-    boolean live() {
-        return !ended.get();
+    LiveRecording recording() {
+        return recording;
+    }
+
+    synchronized boolean live() {
+        return !ended;
+    }
+
+    /**
+     * Gives the leg a new sink that goes on with its journal: after detaching the current sink (a media session of
+     * this activation), or after reopening the journal the previous activation closed (its torn tail cut).
+     */
+    synchronized LiveLeg resume(JournalStore journals) throws StorageUnavailableException {
+        if (ended) {
+            throw new StorageUnavailableException("leg " + legId + " of recording " + recording.id()
+                    + " has ended (or storage is stopping): it cannot be resumed");
+        }
+        JournalSink previous = sink;
+        if (previous != null) {
+            try {
+                previous.detach();
+            } catch (IOException e) {
+                LOG.warn("The previous sink of leg {} could not flush into journal {}: {}", legId, journal.path(),
+                        e.getMessage());
+            }
+            sink = JournalSink.continuing(journal, previous.timeline(), previous.end());
+            LOG.info("Leg {} (recording {}) resumed with a new sink at position {} of its journal", legId,
+                    recording.id(), previous.end());
+            return this;
+        }
+        Path path = journals.folder(recording.id()).resolve(legId + JournalFormat.FILE_SUFFIX);
+        try {
+            JournalScan scan = JournalScan.of(path);
+            if (scan.meta() == null || !scan.meta().legId().equals(legId)) {
+                throw new IOException("it has no metadata of leg " + legId);
+            }
+            if (scan.ended()) {
+                throw new IOException("it has already an END record");
+            }
+            if (scan.tornBytes() > 0) {
+                LOG.warn("Journal {} of leg {} ends with {} unreadable byte(s) ({}): cut before appending", path,
+                        legId, scan.tornBytes(), scan.stopReason());
+            }
+            journal = JournalFile.reopen(path, scan.goodBytes());
+            sink = JournalSink.continuing(journal, scan.begin(), scan.pcmEnd());
+            LOG.info("Leg {} (recording {}) taken over from the previous activation: journal {} reopened at position "
+                    + "{} ({} bytes)", legId, recording.id(), path, scan.pcmEnd(), scan.goodBytes());
+            return this;
+        } catch (IOException | RuntimeException e) {
+            // Not a health problem of the node: one journal; the leg stays parked and is sealed after the window.
+            LOG.warn("Leg {} (recording {}) cannot be taken over: journal {} cannot be reopened: {}", legId,
+                    recording.id(), path, e.toString());
+            throw new StorageUnavailableException("journal " + path + " of leg " + legId + " cannot be reopened: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Ends a parked leg that nobody resumed, without writing: it is sealed as after a crash. @return true if so */
+    synchronized boolean abandonIfParked() {
+        if (ended || journal != null) {
+            return false;
+        }
+        ended = true;
+        return true;
     }
 
     @Override
@@ -86,13 +163,14 @@ final class LiveLeg implements LegHandle {
 
     @Override
     public void updateMetadata(LegMetadata metadata) {
+        JournalFile file = journal;
         try {
             LegMeta meta = new LegMeta(recording.id(), legId, startedAt, context.nodeId(), metadata);
-            journal.append(RecordType.META, JournalPayloads.encodeMeta(meta));
+            file.append(RecordType.META, JournalPayloads.encodeMeta(meta));
         } catch (IOException e) {
             LOG.warn("New metadata of leg {} (recording {}) could not be written to its journal {}: {}", legId,
-                    recording.id(), journal.path(), e.getMessage());
-            context.health().reportWriteFailure("journal " + journal.path() + " cannot be written: " + e.getMessage());
+                    recording.id(), file.path(), e.getMessage());
+            context.health().reportWriteFailure("journal " + file.path() + " cannot be written: " + e.getMessage());
         }
         try {
             context.dao().updateMetadata(recording.id(), metadata.far(), legId, metadata.parameters());
@@ -103,20 +181,25 @@ final class LiveLeg implements LegHandle {
 
     @Override
     public void end(String reason, MediaStats stats) {
-        if (!ended.compareAndSet(false, true)) {
-            return;
+        JournalFile file;
+        synchronized (this) {
+            if (ended || journal == null) {
+                return;
+            }
+            ended = true;
+            file = journal;
         }
         Instant endedAt = context.clock().instant();
         MediaStats counters = stats == null ? MediaStats.EMPTY : stats;
         try {
             sink.close();
-            journal.append(RecordType.END, JournalPayloads.encodeEnd(new EndRecord(reason, endedAt, counters)));
-            journal.sync();
+            file.append(RecordType.END, JournalPayloads.encodeEnd(new EndRecord(reason, endedAt, counters)));
+            file.sync();
         } catch (IOException e) {
             LOG.warn("End of leg {} (recording {}) could not be written to its journal {}: {}; the recording is "
-                    + "sealed from what the journal holds", legId, recording.id(), journal.path(), e.getMessage());
+                    + "sealed from what the journal holds", legId, recording.id(), file.path(), e.getMessage());
         } finally {
-            closeJournal();
+            closeJournal(file);
         }
         try {
             context.dao().endLeg(legId, endedAt, reason, counters);
@@ -126,27 +209,41 @@ final class LiveLeg implements LegHandle {
         registry.legEnded(recording);
     }
 
-    /** Flushes and closes the journal without ending the leg: storage is stopping, recovery seals it later. */
-    void shutdown() {
-        if (!ended.compareAndSet(false, true)) {
-            return;
+    /**
+     * Flushes and closes the journal without ending the leg: storage is stopping, recovery seals it later, or the next
+     * activation takes it over ({@code handover}: the sink is detached, so a media session still writing to it is not
+     * failed).
+     */
+    void shutdown(boolean handover) {
+        JournalFile file;
+        synchronized (this) {
+            if (ended || journal == null) {
+                ended = true;
+                return;
+            }
+            ended = true;
+            file = journal;
         }
         try {
-            sink.close();
-            journal.sync();
+            if (handover) {
+                sink.detach();
+            } else {
+                sink.close();
+            }
+            file.sync();
         } catch (IOException e) {
-            LOG.warn("Journal {} of leg {} could not be flushed while stopping: {}", journal.path(), legId,
+            LOG.warn("Journal {} of leg {} could not be flushed while stopping: {}", file.path(), legId,
                     e.getMessage());
         } finally {
-            closeJournal();
+            closeJournal(file);
         }
     }
 
-    private void closeJournal() {
+    private void closeJournal(JournalFile file) {
         try {
-            journal.close();
+            file.close();
         } catch (IOException e) {
-            LOG.warn("Journal {} of leg {} could not be closed: {}", journal.path(), legId, e.getMessage());
+            LOG.warn("Journal {} of leg {} could not be closed: {}", file.path(), legId, e.getMessage());
         }
     }
 

@@ -42,6 +42,7 @@ final class RecordingRegistry implements RecordingService {
 
     private final Object lock = new Object();
     private final Map<String, List<LiveRecording>> byPairKey = new HashMap<>();
+    private final Map<UUID, LiveLeg> legsById = new HashMap<>();
     // Written under the lock, read without it: StorageStatus.health() sits on the OPTIONS and INVITE path.
     private final AtomicInteger activeRecordings = new AtomicInteger();
     private final JournalStore journals;
@@ -104,6 +105,7 @@ final class RecordingRegistry implements RecordingService {
             }
             leg = new LiveLeg(context, this, recording, meta, journal);
             recording.add(leg);
+            legsById.put(leg.legId(), leg);
             if (!recording.counted()) {
                 recording.setCounted(true);
                 activeRecordings.incrementAndGet();
@@ -115,6 +117,23 @@ final class RecordingRegistry implements RecordingService {
         LOG.debug("Leg {} ({}, Call-ID {}) {} recording {}", leg.legId(), metadata.direction(), metadata.sipCallId(),
                 created ? "starts" : "joins", recording.id());
         return leg;
+    }
+
+    @Override
+    public LegHandle resumeLeg(UUID legId) throws StorageUnavailableException {
+        Objects.requireNonNull(legId, "legId");
+        LiveLeg leg;
+        synchronized (lock) {
+            if (closed) {
+                throw new StorageUnavailableException("storage is stopping: leg " + legId + " cannot be resumed");
+            }
+            leg = legsById.get(legId);
+        }
+        if (leg == null) {
+            throw new StorageUnavailableException("leg " + legId + " is unknown to this storage: it was never opened "
+                    + "here, its recording was already sealed, or it was not handed over by the previous activation");
+        }
+        return leg.resume(journals);
     }
 
     @Override
@@ -135,6 +154,11 @@ final class RecordingRegistry implements RecordingService {
 
     /** Called by a leg after it ended: the recording may now be ready for sealing. */
     void legEnded(LiveRecording recording) {
+        legEnded(recording, false);
+    }
+
+    /** @param recovered true: sealed at once when no leg is live, as recovery would, without waiting for a partner */
+    private void legEnded(LiveRecording recording, boolean recovered) {
         Duration wait = pairingWait;
         long delayMillis;
         synchronized (lock) {
@@ -147,13 +171,14 @@ final class RecordingRegistry implements RecordingService {
             }
             Instant deadline = recording.startedAt().plus(wait);
             Instant now = context.clock().instant();
-            if (recording.bothSides() || !now.isBefore(deadline)) {
+            if (recording.bothSides() || recovered || !now.isBefore(deadline)) {
                 recording.markQueued();
                 List<LiveRecording> sameKey = byPairKey.get(recording.pairKey());
                 sameKey.remove(recording);
                 if (sameKey.isEmpty()) {
                     byPairKey.remove(recording.pairKey());
                 }
+                recording.legs().forEach(leg -> legsById.remove(leg.legId(), leg));
                 delayMillis = -1;
             } else {
                 delayMillis = Duration.between(now, deadline).toMillis() + 1;
@@ -172,16 +197,62 @@ final class RecordingRegistry implements RecordingService {
         sealing.submit(recording.id());
     }
 
-    /** Stops admitting legs and flushes and closes every open journal; recovery seals them at the next start. */
-    void close() {
+    /**
+     * Stops admitting legs and flushes and closes every open journal; recovery seals them at the next start, unless
+     * {@code handover}: then the sinks are detached and the next activation takes the live legs over.
+     *
+     * @return the legs that were live
+     */
+    List<LiveLeg> close(boolean handover) {
         List<LiveLeg> open = new ArrayList<>();
+        List<LiveLeg> live = new ArrayList<>();
         synchronized (lock) {
             closed = true;
             byPairKey.values().forEach(recordings -> recordings.forEach(r -> open.addAll(r.legs())));
             byPairKey.clear();
+            legsById.clear();
             activeRecordings.set(0);
         }
-        open.forEach(LiveLeg::shutdown);
+        for (LiveLeg leg : open) {
+            if (leg.live()) {
+                live.add(leg);
+            }
+            leg.shutdown(handover);
+        }
+        return live;
+    }
+
+    /** Registers a recording of the previous activation, rebuilt with its parked and ended legs. */
+    void adopt(LiveRecording recording) {
+        synchronized (lock) {
+            byPairKey.computeIfAbsent(recording.pairKey(), key -> new ArrayList<>()).add(recording);
+            recording.legs().forEach(leg -> legsById.put(leg.legId(), leg));
+            recording.setCounted(true);
+            activeRecordings.incrementAndGet();
+        }
+    }
+
+    /** Ends the handed-over legs nobody resumed within the handover window; their recordings are sealed. */
+    void expireParked() {
+        List<LiveRecording> abandoned = new ArrayList<>();
+        List<UUID> legs = new ArrayList<>();
+        synchronized (lock) {
+            for (LiveLeg leg : legsById.values()) {
+                if (leg.abandonIfParked()) {
+                    legs.add(leg.legId());
+                    if (!abandoned.contains(leg.recording())) {
+                        abandoned.add(leg.recording());
+                    }
+                }
+            }
+        }
+        if (abandoned.isEmpty()) {
+            return;
+        }
+        LOG.warn("Handover: {} leg(s) {} handed over by the previous activation were not resumed in time; recording(s) "
+                + "{} are sealed from their journals as after a crash", legs.size(), legs,
+                abandoned.stream().map(LiveRecording::id).toList());
+        abandoned.forEach(recording -> legEnded(recording, true));
     }
 
     private LiveRecording joinable(String pairKey, LegMetadata metadata, Instant now) {

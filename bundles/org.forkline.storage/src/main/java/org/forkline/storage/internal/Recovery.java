@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * At activation, before any leg can be opened: queues for sealing every recording the last stop left unsealed
- * (ACTIVE, SEALING, or FAILED for one more try) and every journal folder without a row; the sealer ends open legs as
- * RECOVERED and rebuilds missing rows from the journals' META records.
+ * (ACTIVE, SEALING, or FAILED for one more try) and every journal folder without a row, except the recordings taken
+ * over in a live handover; the sealer ends open legs as RECOVERED and rebuilds missing rows from the journals' META
+ * records.
  */
 final class Recovery {
 
@@ -36,13 +37,20 @@ final class Recovery {
         this.nodeId = nodeId;
     }
 
-    /** @return recordings queued for sealing */
-    int run() throws SQLException, IOException {
+    /**
+     * @param takenOver recordings left alone: their live legs were handed over by the previous activation and go on
+     * @return recordings queued for sealing
+     */
+    int run(Set<UUID> takenOver) throws SQLException, IOException {
         Set<UUID> folders = new HashSet<>(journals.recordingIds());
+        folders.removeAll(takenOver);
         int queued = 0;
         for (Map.Entry<UUID, RecordingState> entry : dao.unsealed(nodeId).entrySet()) {
             UUID id = entry.getKey();
             RecordingState state = entry.getValue();
+            if (takenOver.contains(id)) {
+                continue;
+            }
             if (!folders.remove(id)) {
                 LOG.error("Recording {} is {} but its journal folder {} is gone: it cannot be sealed and is marked "
                         + "FAILED", id, state, journals.folder(id));

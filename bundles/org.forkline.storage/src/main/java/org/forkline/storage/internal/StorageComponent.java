@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 import org.forkline.api.LegMetadata;
@@ -22,6 +24,7 @@ import org.forkline.api.RecordingPage;
 import org.forkline.api.RecordingQuery;
 import org.forkline.api.RecordingEvents;
 import org.forkline.api.RecordingUser;
+import org.forkline.api.handover.Handover;
 import org.forkline.api.replication.Change;
 import org.forkline.api.replication.ReplicaMedia;
 import org.forkline.api.replication.ReplicaStore;
@@ -46,7 +49,9 @@ import org.forkline.storage.internal.opus.OpusSettings;
 import org.forkline.storage.internal.seal.Sealer;
 import org.forkline.storage.internal.seal.SealingQueue;
 import org.forkline.storage.internal.seal.SplitLegMerger;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -54,6 +59,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -118,6 +124,11 @@ public final class StorageComponent implements RecordingService, RecordingReposi
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile EventAdmin eventAdmin;
 
+    /** Keeps the live legs across a restart of this bundle; updating the handover bundle restarts nothing here. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Handover handover;
+
     private final UnaryOperator<String> properties;
     private final StorageSettings started;
     private final Database database;
@@ -131,17 +142,30 @@ public final class StorageComponent implements RecordingService, RecordingReposi
     private final Replicas replicas;
     private final SplitLegMerger merger;
     private final EventPoster events;
+    private final RecordingDao dao;
+    private final LegTakeover takeover;
+    private final JournalStore journals;
+    private final BooleanSupplier frameworkStopping;
     private volatile OpusSettings opus;
     private ScheduledFuture<?> healthChecks;
     private int healthCheckSeconds;
 
+    /** Constructs; {@link #activate} recovers and takes over the handed-over legs once the references are bound. */
     @Activate
     public StorageComponent(BundleContext context, Config config) throws SQLException, IOException {
-        this(config, name -> context == null ? System.getProperty(name) : context.getProperty(name));
+        this(config, name -> context == null ? System.getProperty(name) : context.getProperty(name),
+                () -> context != null && frameworkStopping(context));
     }
 
     StorageComponent(Config config, UnaryOperator<String> properties) throws SQLException, IOException {
+        this(config, properties, () -> false);
+    }
+
+    /** @param frameworkStopping true when the whole framework stops (no handover then) */
+    StorageComponent(Config config, UnaryOperator<String> properties, BooleanSupplier frameworkStopping)
+            throws SQLException, IOException {
         this.properties = properties;
+        this.frameworkStopping = frameworkStopping;
         StorageSettings settings = StorageSettings.from(config, properties);
         this.started = settings;
         this.opus = settings.opus();
@@ -153,8 +177,8 @@ public final class StorageComponent implements RecordingService, RecordingReposi
             thread.setDaemon(true);
             return thread;
         });
-        JournalStore journals = new JournalStore(settings.dataDir());
-        RecordingDao dao = new RecordingDao(database.pool(), clock);
+        this.journals = new JournalStore(settings.dataDir());
+        this.dao = new RecordingDao(database.pool(), clock);
         this.events = new EventPoster(() -> eventAdmin, settings.nodeId());
         ChangeLog changeLog;
         try {
@@ -175,14 +199,33 @@ public final class StorageComponent implements RecordingService, RecordingReposi
             this.library = new RecordingLibrary(settings.dataDir(), new RecordingQueries(database.pool()));
             this.health = new HealthMonitor(settings.dataDir(), database, settings.minFreeBytes());
             health.check();
-            this.registry = new RecordingRegistry(new LiveLeg.Context(dao, health, clock, settings.nodeId()), journals,
-                    sealing, timer, events, settings.pairingWait());
-            int recovered = new Recovery(dao, journals, sealing, settings.nodeId()).run();
+            LiveLeg.Context legs = new LiveLeg.Context(dao, health, clock, settings.nodeId());
+            this.registry = new RecordingRegistry(legs, journals, sealing, timer, events, settings.pairingWait());
+            this.takeover = new LegTakeover(registry, legs);
+        } catch (SQLException | RuntimeException e) {
+            sealing.shutdown(STOP_WAIT);
+            stopTimer();
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Takes over the live legs the previous activation handed over, then recovers what the last stop left unsealed
+     * (all of it without a handover); before any leg can be opened.
+     */
+    @Activate
+    void activate() throws SQLException, IOException {
+        try {
+            Set<UUID> takenOver = takeover.takeOver(handover, timer);
+            int recovered = new Recovery(dao, journals, sealing, started.nodeId()).run(takenOver);
             sealing.execute(merger::scanOrLog);
-            scheduleHealthChecks(settings.healthCheckSeconds());
-            LOG.info("Storage of node {} is ready in {} ({} recording(s) to recover){}", settings.nodeId(),
-                    settings.dataDir(), recovered, health.healthy() ? "" : "; not healthy: " + health.problem());
+            scheduleHealthChecks(started.healthCheckSeconds());
+            LOG.info("Storage of node {} is ready in {} ({} recording(s) to recover, {} taken over){}",
+                    started.nodeId(), started.dataDir(), recovered, takenOver.size(),
+                    health.healthy() ? "" : "; not healthy: " + health.problem());
         } catch (SQLException | IOException | RuntimeException e) {
+            registry.close(false);
             sealing.shutdown(STOP_WAIT);
             stopTimer();
             database.close();
@@ -211,18 +254,31 @@ public final class StorageComponent implements RecordingService, RecordingReposi
         timer.execute(health::check);
     }
 
+    /**
+     * Stops. With the handover service present and the framework not stopping (an update or restart of this bundle),
+     * the live legs are handed over to the next activation instead of being left to recovery.
+     */
     @Deactivate
     void deactivate() {
-        registry.close();
+        Handover desk = handover;
+        boolean handingOver = desk != null && !frameworkStopping.getAsBoolean();
+        List<LiveLeg> live = registry.close(handingOver);
         stopTimer();
         sealing.shutdown(STOP_WAIT);
         database.close();
-        LOG.info("Storage of node {} stopped", started.nodeId());
+        if (!handingOver || live.isEmpty() || !takeover.handOver(desk, live)) {
+            LOG.info("Storage of node {} stopped", started.nodeId());
+        }
     }
 
     @Override
     public LegHandle openLeg(LegMetadata metadata) throws StorageUnavailableException {
         return registry.openLeg(metadata);
+    }
+
+    @Override
+    public LegHandle resumeLeg(UUID legId) throws StorageUnavailableException {
+        return registry.resumeLeg(legId);
     }
 
     @Override
@@ -308,6 +364,14 @@ public final class StorageComponent implements RecordingService, RecordingReposi
     @Override
     public StorageHealth health() {
         return health.health(registry.activeRecordings(), sealing.backlog());
+    }
+
+    private static boolean frameworkStopping(BundleContext context) {
+        try {
+            return context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() == Bundle.STOPPING;
+        } catch (IllegalStateException invalidContext) {
+            return true;
+        }
     }
 
     private void seal(UUID recordingId) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 import org.forkline.api.LegDirection;
 import org.forkline.api.LegMetadata;
@@ -22,6 +23,7 @@ import org.forkline.api.MediaStats;
 import org.forkline.api.Party;
 import org.forkline.api.Recording;
 import org.forkline.api.RecordingState;
+import org.forkline.api.handover.Handover;
 import org.forkline.api.storage.AudioContent;
 import org.forkline.api.storage.AudioFormat;
 import org.forkline.api.storage.LegHandle;
@@ -97,8 +99,22 @@ abstract class StorageFixture {
     }
 
     protected StorageComponent start(Map<String, Object> overrides) throws Exception {
-        StorageComponent component = new StorageComponent(config(dataDir, overrides), name -> null);
+        return start(overrides, null);
+    }
+
+    /** Starts a component as DS does: constructed, references bound ({@code handover} may be null), activated. */
+    protected StorageComponent start(Map<String, Object> overrides, Handover handover) throws Exception {
+        return start(overrides, handover, () -> false);
+    }
+
+    /** @param frameworkStopping what the component sees at deactivation: true when the whole framework stops */
+    protected StorageComponent start(Map<String, Object> overrides, Handover handover,
+            BooleanSupplier frameworkStopping) throws Exception {
+        StorageComponent component = new StorageComponent(config(dataDir, overrides), name -> null,
+                frameworkStopping);
         component.eventAdmin = events;
+        component.handover = handover;
+        component.activate();
         running.add(component);
         return component;
     }

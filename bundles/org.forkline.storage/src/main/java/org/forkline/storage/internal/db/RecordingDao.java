@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,6 +111,16 @@ public final class RecordingDao {
                 }
             }
         });
+    }
+
+    /** A recording's row, for taking it over from the previous activation of storage. */
+    public Optional<RecordingRow> recording(UUID recordingId) throws SQLException {
+        return pool.call(c -> RowWriter.findRecording(c, recordingId));
+    }
+
+    /** A recording's legs, oldest first. */
+    public List<LegRow> legs(UUID recordingId) throws SQLException {
+        return pool.call(c -> RowWriter.legs(c, recordingId));
     }
 
     /** Recordings of this node that are not sealed (ACTIVE, SEALING, FAILED), oldest first. */

@@ -35,6 +35,24 @@ public final class JournalFile implements Closeable {
         return file;
     }
 
+    /**
+     * Opens an existing journal for appending after its first {@code goodBytes} bytes (see {@link JournalScan}): a
+     * torn tail beyond them is cut, because records appended after it could not be read.
+     */
+    public static JournalFile reopen(Path path, long goodBytes) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
+        try {
+            if (channel.size() > goodBytes) {
+                channel.truncate(goodBytes);
+            }
+            channel.position(goodBytes);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return new JournalFile(path, channel);
+    }
+
     public Path path() {
         return path;
     }

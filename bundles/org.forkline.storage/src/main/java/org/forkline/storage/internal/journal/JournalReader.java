@@ -99,6 +99,11 @@ public final class JournalReader implements Closeable {
         return payload;
     }
 
+    /** File offset just past the last good record read (past the magic before the first): where appending goes on. */
+    public long offset() {
+        return bufferFileOffset + buffer.position();
+    }
+
     /** Why reading stopped early (torn or corrupt record), or null when it reached a clean end. */
     public String stopReason() {
         return stopReason;
