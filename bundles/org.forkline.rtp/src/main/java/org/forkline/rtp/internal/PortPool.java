@@ -42,6 +42,25 @@ final class PortPool {
         return -1;
     }
 
+    /** Reserves a given RTP port (a resumed leg's); false when it is in use, odd or outside the range. */
+    synchronized boolean acquire(int rtpPort) {
+        if (!inRange(rtpPort) || inUse.get(rtpPort)) {
+            return false;
+        }
+        inUse.set(rtpPort);
+        return true;
+    }
+
+    /** Marks a port as held whatever the range: its sockets were handed over by the previous activation. */
+    synchronized void reserve(int rtpPort) {
+        inUse.set(rtpPort);
+    }
+
+    /** True for an even port of the range, the RTCP port above it included in the range too. */
+    synchronized boolean inRange(int rtpPort) {
+        return rtpPort >= first && rtpPort <= last && (rtpPort & 1) == 0;
+    }
+
     synchronized void release(int rtpPort) {
         inUse.clear(rtpPort);
     }

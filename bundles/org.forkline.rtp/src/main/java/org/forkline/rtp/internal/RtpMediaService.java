@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -23,13 +24,18 @@ import io.netty.util.concurrent.EventExecutor;
 
 import org.forkline.api.MediaStats;
 import org.forkline.api.codec.AudioCodec;
+import org.forkline.api.handover.Handover;
 import org.forkline.api.media.MediaListener;
 import org.forkline.api.media.MediaService;
 import org.forkline.api.media.MediaSession;
 import org.forkline.api.media.MediaStatistics;
 import org.forkline.api.media.MediaUnavailableException;
+import org.forkline.api.media.RemoteMedia;
 import org.forkline.api.storage.PcmSink;
 import org.forkline.rtp.internal.timeline.MediaClock;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,11 +44,15 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Netty UDP receiver of forked RTP: owns the event loops and the port pool, and opens one session per leg. */
+/**
+ * Netty UDP receiver of forked RTP: owns the event loops and the port pool, opens one session per leg, and hands
+ * the legs' sockets over to its next activation when its bundle is updated or restarted.
+ */
 @Component(service = MediaService.class, configurationPid = "org.forkline.rtp",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RtpConfig.class)
@@ -59,16 +69,41 @@ public final class RtpMediaService implements MediaService, RtpSession.Owner {
     private final Set<RtpSession> active = ConcurrentHashMap.newKeySet();
     private final MediaTotals endedTotals = new MediaTotals();
     private final int threads;
+    private final SocketHandover sockets;
+    private final BooleanSupplier frameworkStopping;
+    private final Object resuming = new Object();
     private volatile RtpSettings settings;
     private volatile boolean stopping;
 
+    // Optional and dynamic so that updating the handover bundle never restarts the RTP capture.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Handover handover;
+
     @Activate
-    public RtpMediaService(RtpConfig config) {
+    public RtpMediaService(BundleContext context, RtpConfig config) {
+        this(RtpSettings.from(config), true, null, () -> context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
+                .getState() == Bundle.STOPPING);
+    }
+
+    /** For tests: no handover, the framework keeps running. */
+    RtpMediaService(RtpConfig config) {
         this(RtpSettings.from(config), true);
     }
 
     RtpMediaService(RtpSettings settings, boolean allowNativeTransport) {
+        this(settings, allowNativeTransport, null, () -> false);
+    }
+
+    /**
+     * @param handover          where to claim the previous activation's sockets now (tests); null: DS injects it
+     *                          and {@link #activate} claims
+     * @param frameworkStopping true while the whole framework shuts down: then nothing is handed over
+     */
+    RtpMediaService(RtpSettings settings, boolean allowNativeTransport, Handover handover,
+            BooleanSupplier frameworkStopping) {
         this.settings = settings;
+        this.frameworkStopping = frameworkStopping;
         this.threads = settings.threads();
         this.ports = new PortPool(settings.portMin(), settings.portMax());
         int loopThreads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
@@ -80,6 +115,7 @@ public final class RtpMediaService implements MediaService, RtpSession.Owner {
             byLoop.put((EventLoop) executor, context);
         }
         this.contexts = byLoop;
+        this.sockets = new SocketHandover(ports, byLoop, active, this::newSession);
         warnIfNotLocal(settings.address());
         LOG.info("RTP capture on {} ports {}-{} ({} port pairs) using {} with {} event-loop threads waking every {} ms; "
                 + "reorder {} ms, flush {} ms, inactivity timeout {} s", settings.address().getHostAddress(),
@@ -87,6 +123,19 @@ public final class RtpMediaService implements MediaService, RtpSession.Owner {
                 settings.wakeupIntervalMillis(),
                 settings.legOptions().reorderMillis(), settings.legOptions().flushMillis(),
                 settings.inactivityTimeoutSeconds());
+        if (handover != null) {
+            this.handover = handover;
+            sockets.claim(handover, transport.group());
+        }
+    }
+
+    /** Runs after DS injected the Handover service, if there is one. */
+    @Activate
+    void activate() {
+        Handover desk = handover;
+        if (desk != null) {
+            sockets.claim(desk, transport.group());
+        }
     }
 
     @Modified
@@ -107,6 +156,22 @@ public final class RtpMediaService implements MediaService, RtpSession.Owner {
     @Deactivate
     void deactivate() {
         stopping = true;
+        Handover desk = handover;
+        if (desk != null && !frameworkStopping.getAsBoolean()) {
+            sockets.park(desk);
+        }
+        closeAll();
+        contexts.values().forEach(LoopContext::stop);
+        boolean terminated = transport.group().shutdownGracefully(0, 5, TimeUnit.SECONDS)
+                .awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        if (!terminated) {
+            LOG.warn("RTP capture: event-loop threads did not stop within {} s", CLOSE_WAIT_SECONDS);
+        }
+    }
+
+    /** Ends every leg still active and closes its sockets: a real stop, no one to hand them to, or parking failed. */
+    private void closeAll() {
+        sockets.closeWaiting();
         CompletableFuture<?>[] closing = active.stream()
                 .map(session -> session.close().toCompletableFuture())
                 .toArray(CompletableFuture[]::new);
@@ -119,12 +184,6 @@ public final class RtpMediaService implements MediaService, RtpSession.Owner {
             LOG.warn("RTP capture stopping: closing a leg failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        contexts.values().forEach(LoopContext::stop);
-        boolean terminated = transport.group().shutdownGracefully(0, 5, TimeUnit.SECONDS)
-                .awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-        if (!terminated) {
-            LOG.warn("RTP capture: event-loop threads did not stop within {} s", CLOSE_WAIT_SECONDS);
         }
     }
 
@@ -141,23 +200,10 @@ public final class RtpMediaService implements MediaService, RtpSession.Owner {
 
     @Override
     public MediaSession open(String label, PcmSink sink, MediaListener listener) throws MediaUnavailableException {
-        Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(sink, "sink");
-        Objects.requireNonNull(listener, "listener");
-        if (stopping) {
-            throw new MediaUnavailableException("RTP capture is stopping (bundle org.forkline.rtp deactivated)");
-        }
-        if (contexts.keySet().stream().anyMatch(EventLoop::inEventLoop)) {
-            throw new IllegalStateException("open() blocks while binding; call it off the RTP event-loop threads");
-        }
+        checkOpenable(label, sink, listener);
         RtpSettings current = settings;
         LoopContext context = contexts.get(transport.group().next());
-        Bootstrap template = new Bootstrap()
-                .group(context.loop())
-                .channel(transport.channelType())
-                .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER_BYTES));
+        Bootstrap template = bootstrap(context);
         Throwable lastError = null;
         for (int attempt = ports.pairs(); attempt > 0; attempt--) {
             int port = ports.acquire();
@@ -190,6 +236,83 @@ public final class RtpMediaService implements MediaService, RtpSession.Owner {
                 + " sessions active; widen portMin/portMax in etc/org.forkline.rtp.cfg"
                 + (lastError == null ? "" : " (last bind error: " + lastError + ")");
         throw new MediaUnavailableException(message, lastError);
+    }
+
+    @Override
+    public MediaSession resume(String label, PcmSink sink, MediaListener listener, int port, RemoteMedia remote)
+            throws MediaUnavailableException {
+        checkOpenable(label, sink, listener);
+        RtpSession session;
+        // One resume at a time, so two legs can never both take the same port's sockets.
+        synchronized (resuming) {
+            session = sockets.take(label, sink, listener, port, remote);
+            if (session == null) {
+                session = bindAgain(label, sink, listener, port, remote);
+            }
+        }
+        if (stopping) {
+            session.close();
+            throw new MediaUnavailableException("RTP capture is stopping (bundle org.forkline.rtp deactivated)");
+        }
+        return session;
+    }
+
+    /** Nobody holds the port any more: bind it again. */
+    private RtpSession bindAgain(String label, PcmSink sink, MediaListener listener, int port,
+            RemoteMedia remote) throws MediaUnavailableException {
+        if (!ports.acquire(port)) {
+            throw new MediaUnavailableException("RTP port " + port + " cannot be resumed for " + label + ": "
+                    + (ports.inRange(port) ? "another leg holds it" : "it is not an even port of the range "
+                    + ports.range() + " in etc/org.forkline.rtp.cfg"));
+        }
+        RtpSettings current = settings;
+        LoopContext context = contexts.get(transport.group().next());
+        RtpSession session = newSession(label, sink, listener, context, port);
+        if (remote != null) {
+            // Before binding, so the first packet is judged by it.
+            session.configure(remote);
+        }
+        active.add(session);
+        Throwable error;
+        try {
+            error = session.bind(bootstrap(context), current);
+        } catch (RuntimeException e) {
+            error = e;
+        }
+        if (error != null) {
+            active.remove(session);
+            ports.release(port);
+            throw new MediaUnavailableException("RTP port " + port + " could not be bound again for " + label
+                    + " (is another program using it?): " + error, error);
+        }
+        LOG.debug("RTP session {} bound port {} again", label, port);
+        return session;
+    }
+
+    private RtpSession newSession(String label, PcmSink sink, MediaListener listener, LoopContext context,
+            int port) {
+        return new RtpSession(label, sink, listener, context, settings, port, ports, this, codecs, MediaClock.SYSTEM);
+    }
+
+    private Bootstrap bootstrap(LoopContext context) {
+        return new Bootstrap()
+                .group(context.loop())
+                .channel(transport.channelType())
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER_BYTES));
+    }
+
+    private void checkOpenable(String label, PcmSink sink, MediaListener listener) throws MediaUnavailableException {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(listener, "listener");
+        if (stopping) {
+            throw new MediaUnavailableException("RTP capture is stopping (bundle org.forkline.rtp deactivated)");
+        }
+        if (contexts.keySet().stream().anyMatch(EventLoop::inEventLoop)) {
+            throw new IllegalStateException("open() and resume() block; call them off the RTP event-loop threads");
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.forkline.rtp.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -54,6 +55,8 @@ final class RtpSession implements MediaSession {
     private final LegReceiver receiver;
     private final CompletableFuture<MediaStats> closed = new CompletableFuture<>();
     private final CompletionStage<MediaStats> closedView = closed.minimalCompletionStage();
+    private final RtpHandler rtpHandler = new RtpHandler();
+    private final RtcpHandler rtcpHandler = new RtcpHandler();
 
     private Channel rtp;
     private Channel rtcp;
@@ -83,12 +86,12 @@ final class RtpSession implements MediaSession {
      * @return null when bound, else why the bind failed (both ports are closed again then)
      */
     Throwable bind(Bootstrap template, RtpSettings settings) {
-        ChannelFuture rtpBind = template.clone().handler(new RtpHandler())
+        ChannelFuture rtpBind = template.clone().handler(rtpHandler)
                 .bind(settings.address(), port).awaitUninterruptibly();
         if (!rtpBind.isSuccess()) {
             return rtpBind.cause();
         }
-        ChannelFuture rtcpBind = template.clone().handler(new RtcpHandler())
+        ChannelFuture rtcpBind = template.clone().handler(rtcpHandler)
                 .bind(settings.address(), port + 1).awaitUninterruptibly();
         if (!rtcpBind.isSuccess()) {
             rtpBind.channel().close().awaitUninterruptibly();
@@ -102,6 +105,116 @@ final class RtpSession implements MediaSession {
 
     String label() {
         return label;
+    }
+
+    int port() {
+        return port;
+    }
+
+    LoopContext context() {
+        return context;
+    }
+
+    /**
+     * On the loop: reads from now on the sockets another session or the previous activation handed over, judging
+     * them by {@code remote} (null: none yet) from the first datagram on. In the same loop task as the hand-over
+     * itself, so no datagram falls between the two sessions.
+     */
+    void attach(Channel rtpChannel, Channel rtcpChannel, RemoteMedia remote) {
+        if (remote != null) {
+            receiver.configure(remote, clock.nanoTime());
+        }
+        rtp = rtpChannel;
+        rtcp = rtcpChannel;
+        rtp.pipeline().addLast(rtpHandler);
+        rtcp.pipeline().addLast(rtcpHandler);
+        started = true;
+        context.add(this);
+        rtp.config().setAutoRead(true);
+        rtcp.config().setAutoRead(true);
+    }
+
+    /**
+     * On the loop: ends this session without closing its sockets and lets {@code next} read them from the next
+     * datagram on (a resumed leg with a new sink). The listener is not told.
+     *
+     * @return false when this session has already ended (its sockets are closed or closing)
+     */
+    boolean passTo(RtpSession next, RemoteMedia remote) {
+        if (finished || !started) {
+            return false;
+        }
+        endWithoutClosing();
+        rtp.pipeline().remove(rtpHandler);
+        rtcp.pipeline().remove(rtcpHandler);
+        next.attach(rtp, rtcp, remote);
+        return true;
+    }
+
+    /**
+     * Ends this session for a handover to the next activation: stops reading, takes both sockets off the event
+     * loop (Netty deregister, the sockets stay open and the kernel buffers what arrives), then writes and closes
+     * the sink. The listener is not told.
+     *
+     * @return the RTP and RTCP channel, not registered with any loop; null when the session had already ended
+     */
+    CompletionStage<List<Channel>> park() {
+        CompletableFuture<List<Channel>> parked = new CompletableFuture<>();
+        try {
+            context.loop().execute(() -> parkOnLoop(parked));
+        } catch (RejectedExecutionException e) {
+            finish(null);
+            parked.complete(null);
+        }
+        return parked;
+    }
+
+    private void parkOnLoop(CompletableFuture<List<Channel>> parked) {
+        if (finished || !started) {
+            finish(null);
+            parked.complete(null);
+            return;
+        }
+        context.remove(this);
+        rtp.config().setAutoRead(false);
+        rtcp.config().setAutoRead(false);
+        ChannelFuture rtpOff = rtp.deregister();
+        ChannelFuture rtcpOff = rtcp.deregister();
+        // Datagrams read until the deregistration is done still go through the receiver; only then it finishes.
+        rtpOff.addListener(r -> rtcpOff.addListener(c -> {
+            if (finished) {
+                // Ended meanwhile (storage failure): its sockets are closed.
+                parked.complete(null);
+                return;
+            }
+            endWithoutClosing();
+            rtp.pipeline().remove(rtpHandler);
+            rtcp.pipeline().remove(rtcpHandler);
+            if (rtpOff.isSuccess() && rtcpOff.isSuccess()) {
+                parked.complete(List.of(rtp, rtcp));
+            } else {
+                LOG.warn("RTP session {}: port {} could not be handed over ({}); closing it", label, port,
+                        rtpOff.isSuccess() ? rtcpOff.cause() : rtpOff.cause());
+                ParkedPorts.close(rtp);
+                ParkedPorts.close(rtcp);
+                parked.complete(null);
+            }
+        }));
+    }
+
+    private void endWithoutClosing() {
+        finished = true;
+        context.remove(this);
+        try {
+            receiver.finish(true);
+        } catch (IOException e) {
+            LOG.warn("RTP session {} (port {}): writing its last audio before the handover failed ({}); the new "
+                    + "session of this leg goes on", label, port, e.toString());
+        }
+        MediaStats stats = counters.snapshot();
+        LOG.debug("RTP session {} on port {} handed over: {}, RTCP packets {}", label, port, stats, rtcpPackets);
+        owner.ended(this, stats);
+        closed.complete(stats);
     }
 
     @Override

@@ -1,0 +1,154 @@
+package org.forkline.rtp.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
+
+import org.forkline.api.handover.Handover;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RTP and RTCP sockets of legs handed over from the previous activation, kept per RTP port until the resumed
+ * leg asks for them; registered with this activation's loops but not read, so their datagrams wait in the kernel.
+ */
+final class ParkedPorts {
+
+    /** Parcel key in the Handover service. */
+    static final String KEY = "org.forkline.rtp";
+    /** Parcel entry: Map&lt;Integer, List&lt;Channel&gt;&gt;, RTP port to its RTP and RTCP channel. */
+    static final String PORTS = "ports";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParkedPorts.class);
+    private static final long REGISTER_WAIT_SECONDS = 5;
+    /** Resolved when this class is initialised, while its class loader still works; see {@link #closeAll}. */
+    @SuppressWarnings("unused")
+    private static final Class<?>[] LINKED = {Channel.Unsafe.class, ChannelPromise.class};
+
+    private final PortPool pool;
+    private final Map<Integer, List<Channel>> waiting = new ConcurrentHashMap<>();
+
+    ParkedPorts(PortPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Claims what the previous activation parked and registers each port's two channels with one of
+     * {@code loops}, without reading; their ports count as in use.
+     *
+     * @return the number of port pairs taken over
+     */
+    int claim(Handover handover, Supplier<EventLoop> loops) {
+        Optional<Map<String, Object>> parcel = handover.claim(KEY);
+        if (parcel.isEmpty()) {
+            return 0;
+        }
+        if (!(parcel.get().get(PORTS) instanceof Map<?, ?> ports)) {
+            LOG.warn("RTP capture: the handed-over parcel {} holds no ports; ignoring it", parcel.get().keySet());
+            return 0;
+        }
+        // Register every pair first and wait once: a loop may take a few ms to pick up each registration.
+        Map<Integer, List<ChannelFuture>> registering = new HashMap<>();
+        for (Map.Entry<?, ?> entry : ports.entrySet()) {
+            if (entry.getKey() instanceof Integer port && entry.getValue() instanceof List<?> pair && pair.size() == 2
+                    && pair.get(0) instanceof Channel rtp && pair.get(1) instanceof Channel rtcp) {
+                EventLoop loop = loops.get();
+                registering.put(port, List.of(loop.register(rtp), loop.register(rtcp)));
+            } else {
+                LOG.warn("RTP capture: ignoring a handed-over entry of unexpected types: {}", entry);
+            }
+        }
+        registering.forEach((port, pair) -> {
+            ChannelFuture rtpOn = pair.get(0);
+            ChannelFuture rtcpOn = pair.get(1);
+            if (rtpOn.awaitUninterruptibly(REGISTER_WAIT_SECONDS, TimeUnit.SECONDS) && rtpOn.isSuccess()
+                    && rtcpOn.awaitUninterruptibly(REGISTER_WAIT_SECONDS, TimeUnit.SECONDS) && rtcpOn.isSuccess()) {
+                pool.reserve(port);
+                waiting.put(port, List.of(rtpOn.channel(), rtcpOn.channel()));
+            } else {
+                LOG.warn("RTP capture: handed-over port {} could not be taken over ({}); its leg loses the audio "
+                        + "sent until it resumes", port, rtpOn.isSuccess() ? rtcpOn.cause() : rtpOn.cause());
+                close(rtpOn.channel());
+                close(rtcpOn.channel());
+            }
+        });
+        return waiting.size();
+    }
+
+    /** The RTP and RTCP channel handed over for {@code port}, taken from the waiting ones; null if none. */
+    List<Channel> take(int port) {
+        return waiting.remove(port);
+    }
+
+    /** Closes the channels that no resumed leg asked for and releases their ports; returns how many pairs. */
+    int closeWaiting() {
+        int count = 0;
+        for (Integer port : List.copyOf(waiting.keySet())) {
+            List<Channel> pair = waiting.remove(port);
+            if (pair != null) {
+                pair.forEach(ParkedPorts::close);
+                pool.release(port);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Takes the channels still waiting off their loop again, to hand them over once more to the next activation.
+     */
+    Map<Integer, List<Channel>> deregisterWaiting() {
+        Map<Integer, List<ChannelFuture>> deregistering = new HashMap<>();
+        for (Integer port : List.copyOf(waiting.keySet())) {
+            List<Channel> pair = waiting.remove(port);
+            if (pair != null) {
+                deregistering.put(port, List.of(pair.get(0).deregister(), pair.get(1).deregister()));
+            }
+        }
+        Map<Integer, List<Channel>> out = new HashMap<>();
+        deregistering.forEach((port, off) -> {
+            List<Channel> pair = List.of(off.get(0).channel(), off.get(1).channel());
+            if (off.stream().allMatch(f -> f.awaitUninterruptibly(REGISTER_WAIT_SECONDS, TimeUnit.SECONDS)
+                    && f.isSuccess())) {
+                out.put(port, pair);
+            } else {
+                pair.forEach(ParkedPorts::close);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The expiry of a parcel: closes every parked channel. It may run after this bundle revision was refreshed away,
+     * when its class loader can no longer load a class: so no lambdas here, and the Netty types used are linked
+     * beforehand ({@link #LINKED}).
+     */
+    static void closeAll(Map<Integer, List<Channel>> ports) {
+        for (List<Channel> pair : ports.values()) {
+            for (Channel channel : pair) {
+                close(channel);
+            }
+        }
+    }
+
+    /**
+     * Closes a channel whether or not it is registered: a parked one belongs to no loop, and the loop it last
+     * belonged to is gone, so the ordinary close() would be rejected and leave the socket open.
+     */
+    static void close(Channel channel) {
+        if (channel.isRegistered()) {
+            channel.close();
+        } else {
+            channel.unsafe().close(channel.voidPromise());
+        }
+    }
+}
