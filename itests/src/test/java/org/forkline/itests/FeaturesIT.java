@@ -27,7 +27,8 @@ class FeaturesIT {
         "forkline-shell", "forkline-web", "forkline-derby", "forkline-jain-sip", "forkline-netty",
         "forkline-jaxrs-whiteboard", "forkline-jaxrs-jackson", "forkline-replication"};
     private static final String[] BUNDLES = {"org.forkline.api", "org.forkline.rtp", "org.forkline.storage",
-        "org.forkline.sip", "org.forkline.shell", "org.forkline.web", "org.forkline.replication"};
+        "org.forkline.sip", "org.forkline.shell", "org.forkline.web", "org.forkline.replication", "org.forkline.ha",
+        "org.forkline.handover"};
 
     private static ForklineNode node;
 
