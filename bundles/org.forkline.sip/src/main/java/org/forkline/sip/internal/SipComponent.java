@@ -186,7 +186,7 @@ public final class SipComponent implements NodeStatusService {
         LOG.warn("SIP binding {} -> {}: ending the {} legs up now and (re-)binding", previous.binding(),
                 next.binding(), server.activeLegs());
         server.stop();
-        server.start(next);
+        server.start(next, handover);
     }
 
     /**

@@ -44,6 +44,7 @@ class SipHandoverTest {
     private HandoverDesk desk = new HandoverDesk(30);
     private SipComponent component;
     private SipTestClient client;
+    private String firstOffer;
 
     @BeforeEach
     void bindPort() throws IOException {
@@ -69,7 +70,7 @@ class SipHandoverTest {
     private CucmCall answeredCall() throws IOException {
         CucmCall call = CucmCall.leg(client, true, "19301625", "1001");
         call.invite(null, null);
-        call.expectOk();
+        firstOffer = call.expectOk().body();
         call.ack(CucmCall.ACK_ANSWER);
         await().atMost(Duration.ofSeconds(5)).until(() -> !media.last().configured.isEmpty());
         return call;
@@ -97,6 +98,30 @@ class SipHandoverTest {
         assertThat(media.sessions).containsExactly(session);
         assertThat(handle.resumes).hasValue(0);
         assertThat(client.poll(message -> "BYE".equals(message.method()), Duration.ofMillis(300))).isEmpty();
+    }
+
+    @Test
+    void aHoldReInviteAfterTheTakeoverIsAnsweredInTheSameSdpSessionWithAHigherVersion() throws IOException {
+        start(media, recordings);
+        CucmCall call = answeredCall();
+        FakeMediaSession session = media.last();
+        component.deactivateForRestart();
+        start(media, recordings);
+
+        call.reInvite(CucmCall.sdp("10.48.38.107", 26396, "0 101", "inactive"));
+        SipMessage hold = client.awaitResponse("INVITE", 200);
+        call.ack(null);
+
+        assertThat(hold.body()).contains("a=inactive\r\n", "m=audio " + session.localAddress().getPort());
+        assertThat(originLine(hold.body())).endsWith(" 2 IN IP4 127.0.0.1")
+                .startsWith(originLine(firstOffer).replace(" 1 IN IP4 127.0.0.1", ""));
+        assertThat(session.lastConfigured().direction().silent()).isTrue();
+        call.bye(null);
+        client.awaitResponse("BYE", 200);
+    }
+
+    private static String originLine(String sdp) {
+        return sdp.lines().filter(line -> line.startsWith("o=")).findFirst().orElseThrow();
     }
 
     @Test
