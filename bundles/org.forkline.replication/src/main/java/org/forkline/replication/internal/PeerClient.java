@@ -19,8 +19,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,14 +36,18 @@ final class PeerClient {
     private final RequestSigner signer;
     private final String localNodeId;
     private final Duration timeout;
+    private final ScheduledExecutorService watchdog;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    PeerClient(HttpClient http, RequestSigner signer, String localNodeId, Duration timeout) {
+    /** @param watchdog runs the check that ends a media download whose body stalls for longer than the timeout */
+    PeerClient(HttpClient http, RequestSigner signer, String localNodeId, Duration timeout,
+            ScheduledExecutorService watchdog) {
         this.http = http;
         this.signer = signer;
         this.localNodeId = localNodeId;
         this.timeout = timeout;
+        this.watchdog = watchdog;
     }
 
     /**
@@ -100,15 +108,43 @@ final class PeerClient {
             }
             StandardOpenOption mode = status == 206 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
             Files.createDirectories(staged.getParent());
+            // The request timeout bounds only the wait for the headers: a body that stops flowing would block this
+            // download thread for good, so a watchdog closes the stream when no byte came for that long.
+            AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+            AtomicBoolean stalled = new AtomicBoolean();
+            long checkMillis = Math.max(100, Math.min(1000, timeout.toMillis() / 4));
+            ScheduledFuture<?> watch = watchdog.scheduleWithFixedDelay(() -> {
+                if (System.nanoTime() - lastProgress.get() > timeout.toNanos() && stalled.compareAndSet(false, true)) {
+                    closeQuietly(body);
+                }
+            }, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
             try (OutputStream out = Files.newOutputStream(staged, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     mode)) {
                 byte[] buffer = new byte[32 * 1024];
                 for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
                     bucket.take(n);
                     out.write(buffer, 0, n);
+                    lastProgress.set(System.nanoTime());
                 }
+            } catch (IOException e) {
+                if (stalled.get()) {
+                    throw new HttpTimeoutException("media of recording " + recordingId + " from " + endpoint
+                            + " stalled: no data for " + timeout.toSeconds() + " s (the next attempt resumes at byte "
+                            + (Files.exists(staged) ? Files.size(staged) : 0) + ")");
+                }
+                throw e;
+            } finally {
+                watch.cancel(false);
             }
             return true;
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // closing only unblocks the reader; it reports the stall
         }
     }
 

@@ -93,7 +93,7 @@ public final class ReplicationComponent implements ReplicationStatusService, Clu
                 .version(HttpClient.Version.HTTP_1_1).build();
         RequestSigner signer = new RequestSigner(config.secret(), Duration.ofSeconds(config.maxClockSkewSeconds()),
                 clock);
-        this.client = new PeerClient(http, signer, store.localNodeId(), timeout);
+        this.client = new PeerClient(http, signer, store.localNodeId(), timeout, timer);
         this.bucket = new TokenBucket(config.bandwidthLimitKiBps() * 1024);
         if (!signer.configured()) {
             LOG.warn("No cluster secret is configured (secret in etc/org.forkline.cluster.cfg): peers refuse this "

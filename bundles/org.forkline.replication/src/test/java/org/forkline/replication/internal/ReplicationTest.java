@@ -1,12 +1,21 @@
 package org.forkline.replication.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,20 +24,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.forkline.api.Recording;
 import org.forkline.api.RecordingUser;
 import org.forkline.api.replication.ReplicationStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ReplicationTest {
+
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
 
     private final TestCluster cluster = new TestCluster();
 
     @AfterEach
     void stop() throws Exception {
         cluster.close();
+        watchdog.shutdownNow();
     }
 
     @Test
@@ -157,7 +172,7 @@ class ReplicationTest {
         Files.write(staged, java.util.Arrays.copyOf(whole, whole.length / 3));
         PeerClient client = new PeerClient(HttpClient.newHttpClient(),
                 new RequestSigner(TestCluster.SECRET, Duration.ofSeconds(60), Clock.systemUTC()), "node9",
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), watchdog);
 
         assertThat(client.download(node1.endpoint, recording.id(), staged, new TokenBucket(0))).isTrue();
         assertThat(Files.readAllBytes(staged)).isEqualTo(whole);
@@ -171,6 +186,39 @@ class ReplicationTest {
                 + whole.length);
         assertThat(client.download(node1.endpoint, UUID.randomUUID(), folder().resolve("none"), new TokenBucket(0)))
                 .isFalse();
+    }
+
+    /** A peer that sends headers and part of the body, then nothing: the download must not hang. */
+    @Test
+    @Timeout(30)
+    void aDownloadWhoseBodyStallsEndsWithATimeoutAndKeepsWhatCame() throws Exception {
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread stalling = new Thread(() -> {
+                try (Socket socket = server.accept()) {
+                    socket.getOutputStream().write(head);
+                    socket.getOutputStream().write(new byte[1000]);
+                    socket.getOutputStream().flush();
+                    socket.getInputStream().transferTo(OutputStream.nullOutputStream());  // until the client gives up
+                } catch (IOException e) {
+                    // the client closed the connection
+                }
+            }, "stalling-peer");
+            stalling.start();
+            PeerClient client = new PeerClient(HttpClient.newHttpClient(),
+                    new RequestSigner(TestCluster.SECRET, Duration.ofSeconds(60), Clock.systemUTC()), "node9",
+                    Duration.ofSeconds(1), watchdog);
+            Path staged = folder().resolve("stalled");
+
+            assertThatThrownBy(() -> client.download(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/"),
+                    UUID.randomUUID(), staged, new TokenBucket(0)))
+                    .isInstanceOf(HttpTimeoutException.class).hasMessageContaining("stalled")
+                    .hasMessageContaining("resumes at byte 1000");
+            assertThat(Files.size(staged)).isEqualTo(1000);
+            stalling.join(10_000);
+            assertThat(stalling.isAlive()).as("connection released").isFalse();
+        }
     }
 
     @Test
