@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -53,6 +54,7 @@ final class ClusterNode {
     private boolean leading;
     /** False while the channel connects: alone, this node would wrongly take the lead. */
     private boolean settled;
+    private boolean aloneWarned;
     private volatile ClusterState state;
 
     ClusterNode(ClusterSettings settings, Clock clock, Effects effects) {
@@ -181,6 +183,7 @@ final class ClusterNode {
 
     private ClusterState buildState(Instant now, List<MemberCard> live) {
         List<String> problems = new ArrayList<>(fixedProblems);
+        aloneProblem(now, live).ifPresent(problems::add);
         Map<String, MemberCard> liveById = new LinkedHashMap<>();
         for (MemberCard card : live) {
             if (liveById.putIfAbsent(card.nodeId(), card) != null) {
@@ -200,6 +203,27 @@ final class ClusterNode {
                     up ? now : lastSeen.get(card.nodeId()), refused));
         }
         return new ClusterState(localCard.nodeId(), decision.leader(), decision.leaderSince(), members, problems);
+    }
+
+    /**
+     * A clustered node that has seen no peer for a grace period says so: every peer is down or unreachable, or (what
+     * its own log only shows as decryption errors) the peers use another secret.
+     */
+    private Optional<String> aloneProblem(Instant now, List<MemberCard> live) {
+        boolean alone = settings.clustered() && settled && fixedProblems.isEmpty() && live.size() <= 1
+                && !now.isBefore(viewSince.plus(settings.grace()));
+        if (!alone) {
+            aloneWarned = false;
+            return Optional.empty();
+        }
+        String problem = "no configured peer has been in this node's cluster view for "
+                + Duration.between(viewSince, now).toSeconds() + " s: the peers are down or unreachable, or use "
+                + "another secret (check peers and secret in " + ClusterSettings.FILE + ", and the firewall)";
+        if (!aloneWarned) {
+            aloneWarned = true;
+            LOG.warn("Node {}: {}", localCard.nodeId(), problem);
+        }
+        return Optional.of(problem);
     }
 
     private static URI endpoint(MemberCard card) {

@@ -109,6 +109,10 @@ class ClusterComponentTest {
 
         await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10)).until(() ->
                 good.state().member("bad").isEmpty() && bad.state().member("good").isEmpty());
+        for (ClusterComponent node : List.of(good, bad)) {
+            assertThat(node.state().problems()).as("problems of %s", node.state().localNodeId())
+                    .anySatisfy(problem -> assertThat(problem).contains("no configured peer").contains("secret"));
+        }
     }
 
     @Test

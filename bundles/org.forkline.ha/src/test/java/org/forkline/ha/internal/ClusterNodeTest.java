@@ -54,6 +54,23 @@ class ClusterNodeTest {
     }
 
     @Test
+    void aClusteredNodeThatStaysAloneLongerThanTheGraceSaysWhyItMayBe() throws Exception {
+        ClusterNode node = new ClusterNode(settings("node2", NodeRole.BACKUP), clock, effects);
+        node.connected("k2", List.of("k2"));
+        node.tick();
+        assertThat(node.state().problems()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(11));
+        node.tick();
+        assertThat(node.state().problems()).singleElement().asString().contains("no configured peer")
+                .contains("secret");
+
+        node.viewChanged(List.of("k1", "k2"));
+        node.cardReceived("k1", card("node1", NodeRole.PRIMARY));
+        assertThat(node.state().problems()).isEmpty();
+    }
+
+    @Test
     void aNewcomerConfiguredAsPrimaryIsRefusedSaysSoAndTellsTheOthers() throws Exception {
         ClusterNode node = new ClusterNode(settings("node9", NodeRole.PRIMARY), clock, effects);
         node.connected("k9", List.of("k1", "k9"));
