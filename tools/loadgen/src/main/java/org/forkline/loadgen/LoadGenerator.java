@@ -2,7 +2,6 @@ package org.forkline.loadgen;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,13 +29,7 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
+        Map<String, String> options = Options.parse(args, 0);
         if (!options.containsKey("pid")) {
             System.err.println("usage: LoadGenerator --pid <node pid> [--sip host:port] [--http url] [--stages 100,300]"
                     + " [--call-seconds 30] [--steady-seconds 60] [--sipp /usr/bin/sipp] [--work dir]");

@@ -34,13 +34,25 @@ final class NodeRest {
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic a2FyYWY6a2FyYWY=").build(),
+        HttpResponse<String> response = http.send(request(path, Duration.ofSeconds(30)),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(base + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return json.readTree(response.body());
+    }
+
+    /** A binary answer, e.g. a recording's audio; empty when the node answers anything but 200. */
+    byte[] bytes(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request(path, Duration.ofSeconds(60)),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return response.statusCode() == 200 ? response.body() : new byte[0];
+    }
+
+    /** As karaf:karaf, the distribution's default admin. */
+    private HttpRequest request(String path, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .header("Authorization", "Basic a2FyYWY6a2FyYWY=").build();
     }
 
     /** One page, newest started first; empty when the node does not answer (busy, starting). */

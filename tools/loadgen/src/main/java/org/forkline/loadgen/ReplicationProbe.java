@@ -43,10 +43,7 @@ public final class ReplicationProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = Options.parse(args, 1);
         String mode = args.length == 0 ? "" : args[0];
         boolean complete = options.keySet().containsAll(List.of("origin", "peer", "peer-log", "work"));
         switch (complete ? mode : "") {

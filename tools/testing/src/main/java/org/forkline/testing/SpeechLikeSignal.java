@@ -10,7 +10,9 @@ import java.util.Random;
  * <li>{@link Activity#P59}: each party on and off on its own, with exponential talk spurts of 1.004 s and pauses of
  * 1.587 s on average — the means of ITU-T P.59 artificial conversational speech, about 39 % activity per party;</li>
  * <li>{@link Activity#HALF}: the parties take turns and each talks about half of the time (a busier line, the
- * signal AUDIO-FORMAT.md measured the encoder with).</li>
+ * signal AUDIO-FORMAT.md measured the encoder with);</li>
+ * <li>{@link Activity#CONTINUOUS}: both parties voice all the time without pauses, so that a silent stretch in a
+ * recording is audio that went missing (the live-update benchmark counts them).</li>
  * </ul>
  */
 public final class SpeechLikeSignal {
@@ -20,7 +22,8 @@ public final class SpeechLikeSignal {
     /** How much each party talks. */
     public enum Activity {
         P59,
-        HALF
+        HALF,
+        CONTINUOUS
     }
 
     private static final double P59_TALKSPURT_SECONDS = 1.004;
@@ -31,7 +34,11 @@ public final class SpeechLikeSignal {
 
     /** {@code [0]} is party A (near end), {@code [1]} party B (far end), each {@code seconds} long. */
     public static byte[][] conversation(int seconds, long seed, Activity activity) {
-        return activity == Activity.HALF ? takingTurns(seconds, seed) : p59(seconds, seed);
+        return switch (activity) {
+            case HALF -> takingTurns(seconds, seed);
+            case CONTINUOUS -> continuous(seconds, seed);
+            case P59 -> p59(seconds, seed);
+        };
     }
 
     /** Fraction of 20 ms frames in which the party talks (above the noise floor), for the report. */
@@ -76,16 +83,35 @@ public final class SpeechLikeSignal {
         return out;
     }
 
+    private static byte[][] continuous(int seconds, long seed) {
+        int n = seconds * RATE;
+        byte[][] out = { new byte[n], new byte[n] };
+        Random random = new Random(seed);
+        double[] phase = new double[2];
+        for (int party = 0; party < 2; party++) {
+            double pitch = party == 0 ? 120 : 210;
+            for (int i = 0; i < n; i++) {
+                out[party][i] = MuLaw.encode(toPcm(0.5 * voiced(i, pitch, phase, party, random, false)));
+            }
+        }
+        return out;
+    }
+
     private static double exponential(Random random, double mean) {
         return -mean * Math.log(1 - random.nextDouble());
     }
 
     private static double voiced(int i, double pitch, double[] phase, int slot, Random random) {
+        return voiced(i, pitch, phase, slot, random, true);
+    }
+
+    /** @param syllables false: a steady vowel, never near silence (no syllable envelope) */
+    private static double voiced(int i, double pitch, double[] phase, int slot, Random random, boolean syllables) {
         double t = (double) i / RATE;
         double f0 = pitch * (1.0 + 0.06 * Math.sin(2 * Math.PI * 3.0 * t));
         phase[slot] += 2 * Math.PI * f0 / RATE;
         // syllable envelope: ~4 syllables per second
-        double envelope = 0.5 - 0.5 * Math.cos(2 * Math.PI * 4.0 * t);
+        double envelope = syllables ? 0.5 - 0.5 * Math.cos(2 * Math.PI * 4.0 * t) : 1;
         double voiced = 0;
         for (int h = 1; h <= 12; h++) {
             voiced += formantGain(h * f0) * Math.sin(h * phase[slot]) / h;
