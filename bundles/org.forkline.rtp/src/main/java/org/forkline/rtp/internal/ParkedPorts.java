@@ -14,6 +14,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 
 import org.forkline.api.handover.Handover;
+import org.forkline.rtp.internal.timeline.Continuation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,12 @@ final class ParkedPorts {
     static final String KEY = "org.forkline.rtp";
     /** Parcel entry: Map&lt;Integer, List&lt;Channel&gt;&gt;, RTP port to its RTP and RTCP channel. */
     static final String PORTS = "ports";
+    /** Parcel entry: Map&lt;Integer, long[]&gt;, RTP port to its leg's {@link Continuation#encode timeline}. */
+    static final String CONTINUATIONS = "continuations";
+
+    /** One leg's handed-over sockets and where its timeline stood (null: the leg starts a new timeline). */
+    record Parked(List<Channel> channels, Continuation continuation) {
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ParkedPorts.class);
     private static final long REGISTER_WAIT_SECONDS = 5;
@@ -35,7 +42,7 @@ final class ParkedPorts {
     private static final Class<?>[] LINKED = {Channel.Unsafe.class, ChannelPromise.class};
 
     private final PortPool pool;
-    private final Map<Integer, List<Channel>> waiting = new ConcurrentHashMap<>();
+    private final Map<Integer, Parked> waiting = new ConcurrentHashMap<>();
 
     ParkedPorts(PortPool pool) {
         this.pool = pool;
@@ -56,6 +63,7 @@ final class ParkedPorts {
             LOG.warn("RTP capture: the handed-over parcel {} holds no ports; ignoring it", parcel.get().keySet());
             return 0;
         }
+        Map<?, ?> continuations = parcel.get().get(CONTINUATIONS) instanceof Map<?, ?> map ? map : Map.of();
         // Register every pair first and wait once: a loop may take a few ms to pick up each registration.
         Map<Integer, List<ChannelFuture>> registering = new HashMap<>();
         for (Map.Entry<?, ?> entry : ports.entrySet()) {
@@ -73,7 +81,12 @@ final class ParkedPorts {
             if (rtpOn.awaitUninterruptibly(REGISTER_WAIT_SECONDS, TimeUnit.SECONDS) && rtpOn.isSuccess()
                     && rtcpOn.awaitUninterruptibly(REGISTER_WAIT_SECONDS, TimeUnit.SECONDS) && rtcpOn.isSuccess()) {
                 pool.reserve(port);
-                waiting.put(port, List.of(rtpOn.channel(), rtcpOn.channel()));
+                Continuation continuation = Continuation.decode(continuations.get(port)).orElse(null);
+                if (continuation == null && continuations.get(port) != null) {
+                    LOG.warn("RTP capture: the timeline handed over for port {} has an unknown format; its leg goes "
+                            + "on with a new timeline anchored at its next packet", port);
+                }
+                waiting.put(port, new Parked(List.of(rtpOn.channel(), rtcpOn.channel()), continuation));
             } else {
                 LOG.warn("RTP capture: handed-over port {} could not be taken over ({}); its leg loses the audio "
                         + "sent until it resumes", port, rtpOn.isSuccess() ? rtcpOn.cause() : rtpOn.cause());
@@ -85,7 +98,7 @@ final class ParkedPorts {
     }
 
     /** The RTP and RTCP channel handed over for {@code port}, taken from the waiting ones; null if none. */
-    List<Channel> take(int port) {
+    Parked take(int port) {
         return waiting.remove(port);
     }
 
@@ -93,9 +106,9 @@ final class ParkedPorts {
     int closeWaiting() {
         int count = 0;
         for (Integer port : List.copyOf(waiting.keySet())) {
-            List<Channel> pair = waiting.remove(port);
+            Parked pair = waiting.remove(port);
             if (pair != null) {
-                pair.forEach(ParkedPorts::close);
+                pair.channels().forEach(ParkedPorts::close);
                 pool.release(port);
                 count++;
             }
@@ -106,25 +119,41 @@ final class ParkedPorts {
     /**
      * Takes the channels still waiting off their loop again, to hand them over once more to the next activation.
      */
-    Map<Integer, List<Channel>> deregisterWaiting() {
+    Map<Integer, Parked> deregisterWaiting() {
         Map<Integer, List<ChannelFuture>> deregistering = new HashMap<>();
+        Map<Integer, Continuation> continuations = new HashMap<>();
         for (Integer port : List.copyOf(waiting.keySet())) {
-            List<Channel> pair = waiting.remove(port);
+            Parked pair = waiting.remove(port);
             if (pair != null) {
-                deregistering.put(port, List.of(pair.get(0).deregister(), pair.get(1).deregister()));
+                List<Channel> channels = pair.channels();
+                deregistering.put(port, List.of(channels.get(0).deregister(), channels.get(1).deregister()));
+                if (pair.continuation() != null) {
+                    continuations.put(port, pair.continuation());
+                }
             }
         }
-        Map<Integer, List<Channel>> out = new HashMap<>();
+        Map<Integer, Parked> out = new HashMap<>();
         deregistering.forEach((port, off) -> {
             List<Channel> pair = List.of(off.get(0).channel(), off.get(1).channel());
             if (off.stream().allMatch(f -> f.awaitUninterruptibly(REGISTER_WAIT_SECONDS, TimeUnit.SECONDS)
                     && f.isSuccess())) {
-                out.put(port, pair);
+                out.put(port, new Parked(pair, continuations.get(port)));
             } else {
                 pair.forEach(ParkedPorts::close);
             }
         });
         return out;
+    }
+
+    /** The parcel for the next activation: JDK and Netty types only, as it has another class loader. */
+    static Map<String, Object> parcel(Map<Integer, List<Channel>> channels, Map<Integer, Parked> handed) {
+        Map<Integer, long[]> continuations = new HashMap<>();
+        handed.forEach((port, parked) -> {
+            if (parked.continuation() != null) {
+                continuations.put(port, parked.continuation().encode());
+            }
+        });
+        return Map.of(PORTS, channels, CONTINUATIONS, continuations);
     }
 
     /**

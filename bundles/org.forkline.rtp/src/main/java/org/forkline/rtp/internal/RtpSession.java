@@ -23,6 +23,7 @@ import org.forkline.api.media.MediaSession;
 import org.forkline.api.media.RemoteMedia;
 import org.forkline.api.storage.PcmSink;
 import org.forkline.rtp.internal.timeline.CodecCatalog;
+import org.forkline.rtp.internal.timeline.Continuation;
 import org.forkline.rtp.internal.timeline.LegReceiver;
 import org.forkline.rtp.internal.timeline.MediaClock;
 import org.forkline.rtp.internal.timeline.StreamCounters;
@@ -117,10 +118,14 @@ final class RtpSession implements MediaSession {
 
     /**
      * On the loop: reads from now on the sockets another session or the previous activation handed over, judging
-     * them by {@code remote} (null: none yet) from the first datagram on. In the same loop task as the hand-over
-     * itself, so no datagram falls between the two sessions.
+     * them by {@code remote} (null: none yet) from the first datagram on, and placing them on the timeline where
+     * the previous reader stopped ({@code timeline}; null: a new timeline from the first packet). In the same loop
+     * task as the hand-over itself, so no datagram falls between the two sessions.
      */
-    void attach(Channel rtpChannel, Channel rtcpChannel, RemoteMedia remote) {
+    void attach(Channel rtpChannel, Channel rtcpChannel, RemoteMedia remote, Continuation timeline) {
+        if (timeline != null) {
+            receiver.resumeFrom(timeline);
+        }
         if (remote != null) {
             receiver.configure(remote, clock.nanoTime());
         }
@@ -147,7 +152,7 @@ final class RtpSession implements MediaSession {
         endWithoutClosing();
         rtp.pipeline().remove(rtpHandler);
         rtcp.pipeline().remove(rtcpHandler);
-        next.attach(rtp, rtcp, remote);
+        next.attach(rtp, rtcp, remote, receiver.continuation());
         return true;
     }
 
@@ -156,10 +161,11 @@ final class RtpSession implements MediaSession {
      * loop (Netty deregister, the sockets stay open and the kernel buffers what arrives), then writes and closes
      * the sink. The listener is not told.
      *
-     * @return the RTP and RTCP channel, not registered with any loop; null when the session had already ended
+     * @return the RTP and RTCP channel, not registered with any loop, and where the leg's timeline stands; null when
+     *         the session had already ended
      */
-    CompletionStage<List<Channel>> park() {
-        CompletableFuture<List<Channel>> parked = new CompletableFuture<>();
+    CompletionStage<ParkedPorts.Parked> park() {
+        CompletableFuture<ParkedPorts.Parked> parked = new CompletableFuture<>();
         try {
             context.loop().execute(() -> parkOnLoop(parked));
         } catch (RejectedExecutionException e) {
@@ -169,7 +175,7 @@ final class RtpSession implements MediaSession {
         return parked;
     }
 
-    private void parkOnLoop(CompletableFuture<List<Channel>> parked) {
+    private void parkOnLoop(CompletableFuture<ParkedPorts.Parked> parked) {
         if (finished || !started) {
             finish(null);
             parked.complete(null);
@@ -191,7 +197,7 @@ final class RtpSession implements MediaSession {
             rtp.pipeline().remove(rtpHandler);
             rtcp.pipeline().remove(rtcpHandler);
             if (rtpOff.isSuccess() && rtcpOff.isSuccess()) {
-                parked.complete(List.of(rtp, rtcp));
+                parked.complete(new ParkedPorts.Parked(List.of(rtp, rtcp), receiver.continuation()));
             } else {
                 LOG.warn("RTP session {}: port {} could not be handed over ({}); closing it", label, port,
                         rtpOff.isSuccess() ? rtcpOff.cause() : rtpOff.cause());

@@ -113,10 +113,11 @@ final class SocketHandover {
 
     private RtpSession takeParked(String label, PcmSink sink, MediaListener listener, int port,
             RemoteMedia remote) throws MediaUnavailableException {
-        List<Channel> pair = parked.take(port);
-        if (pair == null) {
+        ParkedPorts.Parked handed = parked.take(port);
+        if (handed == null) {
             return null;
         }
+        List<Channel> pair = handed.channels();
         Channel rtp = pair.get(0);
         Channel rtcp = pair.get(1);
         LoopContext context = contexts.get(rtp.eventLoop());
@@ -132,7 +133,7 @@ final class SocketHandover {
         try {
             context.loop().execute(() -> {
                 try {
-                    next.attach(rtp, rtcp, remote);
+                    next.attach(rtp, rtcp, remote, handed.continuation());
                 } catch (RuntimeException e) {
                     LOG.error("RTP session {}: taking over handed-over port {} failed; the leg is not recorded from "
                             + "now on", label, port, e);
@@ -158,8 +159,8 @@ final class SocketHandover {
     void park(Handover desk) {
         long start = System.nanoTime();
         cancelExpiry();
-        Map<Integer, List<Channel>> handed = new HashMap<>(parked.deregisterWaiting());
-        Map<Integer, CompletableFuture<List<Channel>>> parking = new HashMap<>();
+        Map<Integer, ParkedPorts.Parked> handed = new HashMap<>(parked.deregisterWaiting());
+        Map<Integer, CompletableFuture<ParkedPorts.Parked>> parking = new HashMap<>();
         for (RtpSession session : active) {
             parking.put(session.port(), session.park().toCompletableFuture());
         }
@@ -173,15 +174,18 @@ final class SocketHandover {
             Thread.currentThread().interrupt();
         }
         parking.forEach((port, pair) -> {
-            List<Channel> channels = pair.getNow(null);
-            if (channels != null) {
-                handed.put(port, channels);
+            ParkedPorts.Parked leg = pair.getNow(null);
+            if (leg != null) {
+                handed.put(port, leg);
             }
         });
-        desk.park(ParkedPorts.KEY, Map.of(ParkedPorts.PORTS, handed), () -> ParkedPorts.closeAll(handed));
-        LOG.info("RTP capture stopping for a bundle update or restart: handed the sockets of {} legs ({} UDP ports) "
-                + "over to the next activation in {} ms", handed.size(), 2 * handed.size(),
-                (System.nanoTime() - start) / 1_000_000);
+        Map<Integer, List<Channel>> channels = new HashMap<>();
+        handed.forEach((port, leg) -> channels.put(port, leg.channels()));
+        long timelines = handed.values().stream().filter(leg -> leg.continuation() != null).count();
+        desk.park(ParkedPorts.KEY, ParkedPorts.parcel(channels, handed), () -> ParkedPorts.closeAll(channels));
+        LOG.info("RTP capture stopping for a bundle update or restart: handed the sockets of {} legs ({} UDP ports, "
+                + "{} with their timeline position) over to the next activation in {} ms", handed.size(),
+                2 * handed.size(), timelines, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Closes the handed-over sockets no leg asked for (a real stop). */

@@ -105,6 +105,106 @@ class RtpHandoverTest {
         assertThat(samplesByValue.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(PACKETS * 160);
     }
 
+    /**
+     * Asserts that the two sinks are one timeline: the same anchor and rate, every packet's samples at
+     * seq × 160 from packet 0's position, each sample written once, no gap.
+     *
+     * @return the position of packet 0
+     */
+    private static long assertOneTimeline(RecordingSink before, RecordingSink after) {
+        assertThat(after.beginCalls()).isEqualTo(1);
+        assertThat(after.anchorEpochMicros()).as("the original anchor").isEqualTo(before.anchorEpochMicros());
+        assertThat(after.sampleRate()).isEqualTo(before.sampleRate());
+        long origin = before.appends().get(0).position();
+        short[] timeline = new short[PACKETS * 160];
+        boolean[] written = new boolean[timeline.length];
+        for (RecordingSink sink : List.of(before, after)) {
+            assertThat(sink.violations()).isEmpty();
+            for (RecordingSink.Append append : sink.appends()) {
+                for (int i = 0; i < append.samples().length; i++) {
+                    long at = append.position() - origin + i;
+                    assertThat(at).as("position from packet 0").isBetween(0L, (long) timeline.length - 1);
+                    assertThat(written[(int) at]).as("sample %d written twice", at).isFalse();
+                    written[(int) at] = true;
+                    timeline[(int) at] = append.samples()[i];
+                }
+            }
+        }
+        for (int at = 0; at < timeline.length; at++) {
+            assertThat(written[at]).as("sample %d (packet %d) written", at, at / 160).isTrue();
+            assertThat(timeline[at]).as("sample %d (packet %d)", at, at / 160)
+                    .isEqualTo(RtpMediaServiceTest.ulaw(code(at / 160)));
+        }
+        return origin;
+    }
+
+    @ParameterizedTest(name = "paused {0} ms")
+    @ValueSource(ints = {300, 1500})
+    void aRestartedLegGoesOnOnItsTimelineWithoutGapOverlapOrShift(int pauseMillis) throws Exception {
+        int portMin = pauseMillis < 1000 ? 43240 : 43260;
+        HandoverDesk desk = desk(30);
+        RtpMediaService first = start(portMin, desk, true, false);
+        RecordingSink before = new RecordingSink();
+        MediaSession old = first.open("rec-11/near", before, listener);
+        int port = old.localAddress().getPort();
+
+        try (RtpStream stream = new RtpStream(phone, old.localAddress(), PACKETS, RtpHandoverTest::packet)) {
+            await().atMost(WAIT).until(() -> old.stats().packetsReceived() >= 40);
+            stop(first);
+            long parked = System.nanoTime();
+            int sentAtPark = stream.sent();
+            // The pause: the phone goes on sending into the parked sockets, where its packets wait.
+            await().atMost(WAIT).until(() -> stream.sent() >= sentAtPark + pauseMillis / 20);
+            RtpMediaService second = start(portMin, desk, true, false);
+            RecordingSink after = new RecordingSink();
+            MediaSession resumed = second.resume("rec-11/near", after, resumedListener, port, null);
+            long pause = System.nanoTime() - parked;
+            int backlog = stream.sent() - (int) old.stats().packetsReceived();
+
+            stream.done().get(10, TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> old.stats().packetsReceived() + resumed.stats().packetsReceived()
+                    == PACKETS);
+            resumed.close().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+            long origin = assertOneTimeline(before, after);
+            long resumedAt = after.appends().get(0).position() - origin;
+            System.out.printf("RTP restart with a %.0f ms pause: %d packets waited in the parked socket; the resumed "
+                    + "sink goes on at sample %d = packet %d x 160 (shift %d samples), same anchor%n", pause / 1e6,
+                    backlog, resumedAt, old.stats().packetsReceived(),
+                    resumedAt - 160 * old.stats().packetsReceived());
+            assertThat(resumedAt).isEqualTo(160 * old.stats().packetsReceived());
+            assertThat(backlog).isGreaterThanOrEqualTo(pauseMillis / 20);
+            assertThat(resumed.stats().packetsLost()).isZero();
+            assertThat(resumed.stats().packetsLate()).isZero();
+        }
+    }
+
+    @Test
+    void aLegTakenOverWithinTheActivationGoesOnOnItsTimelineWithoutGapOverlapOrShift() throws Exception {
+        RtpMediaService service = start(43280, desk(30), true, false);
+        RecordingSink before = new RecordingSink();
+        MediaSession old = service.open("rec-12/far", before, listener);
+
+        try (RtpStream stream = new RtpStream(phone, old.localAddress(), PACKETS, RtpHandoverTest::packet)) {
+            await().atMost(WAIT).until(() -> old.stats().packetsReceived() >= 40);
+            RecordingSink after = new RecordingSink();
+            MediaSession resumed = service.resume("rec-12/far", after, resumedListener,
+                    old.localAddress().getPort(), null);
+            stream.done().get(10, TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> old.stats().packetsReceived() + resumed.stats().packetsReceived()
+                    == PACKETS);
+            resumed.close().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+            long origin = assertOneTimeline(before, after);
+            long resumedAt = after.appends().get(0).position() - origin;
+            System.out.printf("RTP takeover within the activation: the resumed sink goes on at sample %d = packet %d "
+                    + "x 160 (shift %d samples), same anchor%n", resumedAt, old.stats().packetsReceived(),
+                    resumedAt - 160 * old.stats().packetsReceived());
+            assertThat(resumedAt).isEqualTo(160 * old.stats().packetsReceived());
+            assertThat(resumed.stats().packetsLost()).isZero();
+        }
+    }
+
     @ParameterizedTest(name = "native transport allowed: {0}")
     @ValueSource(booleans = {true, false})
     void aStreamGoesOnWithoutLossAcrossARestartOfTheBundle(boolean allowNative) throws Exception {
@@ -326,6 +426,34 @@ class RtpHandoverTest {
         phone.send(packet(0), resumed.localAddress());
 
         await().atMost(WAIT).until(() -> sink.samplesAppended() == 160);
+    }
+
+    @Test
+    void theTimelineOfALegNotYetResumedGoesToTheActivationAfterTheNextToo() throws Exception {
+        HandoverDesk desk = desk(30);
+        RtpMediaService first = start(43400, desk, true, false);
+        RecordingSink before = new RecordingSink();
+        MediaSession old = first.open("rec-13/near", before, listener);
+        for (int seq = 0; seq < 5; seq++) {
+            phone.send(packet(seq), old.localAddress());
+        }
+        await().atMost(WAIT).until(() -> old.stats().packetsReceived() == 5);
+        stop(first);
+        stop(start(43400, desk, true, false));
+
+        RtpMediaService third = start(43400, desk, true, false);
+        RecordingSink after = new RecordingSink();
+        MediaSession resumed = third.resume("rec-13/near", after, resumedListener, old.localAddress().getPort(),
+                null);
+        phone.send(packet(5), resumed.localAddress());
+        await().atMost(WAIT).until(() -> resumed.stats().packetsReceived() == 1);
+        resumed.close().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(after.anchorEpochMicros()).isEqualTo(before.anchorEpochMicros());
+        assertThat(after.appends()).singleElement().satisfies(append -> {
+            assertThat(append.position()).isEqualTo(before.end()).isEqualTo(before.appends().get(0).position() + 800);
+            assertThat(append.samples()).containsOnly(RtpMediaServiceTest.ulaw(code(5)));
+        });
     }
 
     @Test

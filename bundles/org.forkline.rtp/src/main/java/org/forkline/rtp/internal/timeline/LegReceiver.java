@@ -2,6 +2,8 @@ package org.forkline.rtp.internal.timeline;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 
@@ -16,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the RTP datagrams of one leg into PCM on the sink's timeline: source check, payload type, duplicates,
- * SSRC segments anchored by arrival time, decoding, and the reorder buffer. Confined to one thread; every sink
- * failure surfaces as an IOException for the caller to end the leg.
+ * SSRC segments anchored by arrival time, decoding, and the reorder buffer; a resumed leg goes on with the timeline of
+ * the receiver before it. Confined to one thread; every sink failure surfaces as an IOException for the caller to end
+ * the leg.
  */
 public final class LegReceiver {
 
@@ -26,6 +29,8 @@ public final class LegReceiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(LegReceiver.class);
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** How long after a resumed leg's first packet its socket backlog may still be being read. */
+    private static final long BACKLOG_NANOS = NANOS_PER_SECOND;
 
     private final String label;
     private final PcmSink sink;
@@ -44,6 +49,11 @@ public final class LegReceiver {
 
     private int sinkRate;
     private long anchorNanos;
+    private long anchorEpochMicros;
+    /** The receiver this one took the leg over from; null for a new leg. */
+    private Continuation predecessor;
+    /** Packets read before this (monotonic) time may have waited in the socket since {@code predecessor} stopped. */
+    private long backlogUntilNanos = Long.MIN_VALUE;
     private ReorderBuffer buffer;
     private long lastFlushNanos;
 
@@ -70,6 +80,44 @@ public final class LegReceiver {
         remote = media;
         payloads.negotiate(media.payloadTypes());
         lastActivityNanos = nowNanos;
+    }
+
+    /**
+     * Goes on exactly where another receiver of this leg stopped (a resumed leg): the same anchor for the sink, the
+     * same segments of its senders, nothing written before its end. Call before the first packet.
+     */
+    public void resumeFrom(Continuation from) {
+        if (buffer != null || current != null) {
+            throw new IllegalStateException("resumeFrom() after packets were received");
+        }
+        predecessor = from;
+        List<Continuation.Source> sources = from.sources();
+        if (!sources.isEmpty()) {
+            current = SourceState.continuing(sources.get(0));
+        }
+        if (sources.size() > 1) {
+            previous = SourceState.continuing(sources.get(1));
+        }
+    }
+
+    /**
+     * Where this receiver stands, for the next receiver of the leg; call after {@link #finish}. Null when it never
+     * placed audio and took over from nobody (the next one then starts a timeline of its own).
+     */
+    public Continuation continuation() {
+        if (buffer == null) {
+            // No audio since the takeover: what it took over is still where the leg stands.
+            return predecessor;
+        }
+        List<Continuation.Source> sources = new ArrayList<>(2);
+        if (current != null) {
+            sources.add(current.continuation());
+            if (previous != null) {
+                sources.add(previous.continuation());
+            }
+        }
+        return new Continuation(sinkRate, anchorEpochMicros, anchorNanos, buffer.committed(), clock.nanoTime(),
+                sources);
     }
 
     /** Processes one datagram that arrived at {@code arrivalNanos} (monotonic clock). */
@@ -193,12 +241,24 @@ public final class LegReceiver {
     }
 
     private void begin(AudioCodec codec, long arrivalNanos) throws IOException {
-        sinkRate = codec.sampleRate();
-        anchorNanos = arrivalNanos;
+        long start = 0;
+        if (predecessor == null) {
+            sinkRate = codec.sampleRate();
+            anchorNanos = arrivalNanos;
+            anchorEpochMicros = clock.epochMicros();
+        } else {
+            // The original anchor: the sink of a resumed leg maps it onto the leg's timeline with no shift. The rate
+            // stays too (another codec is resampled), as a leg's stored timeline has one rate.
+            sinkRate = predecessor.sinkRate();
+            anchorNanos = predecessor.anchorNanos();
+            anchorEpochMicros = predecessor.anchorEpochMicros();
+            start = predecessor.committed();
+            backlogUntilNanos = arrivalNanos + BACKLOG_NANOS;
+        }
         lastFlushNanos = arrivalNanos;
         int holdSamples = (int) ((long) options.reorderMillis() * sinkRate / 1000);
-        buffer = new ReorderBuffer(sink, holdSamples, MAX_PACKET_SAMPLES);
-        sink.begin(sinkRate, codec.encodingName(), clock.epochMicros());
+        buffer = new ReorderBuffer(sink, holdSamples, MAX_PACKET_SAMPLES, start);
+        sink.begin(sinkRate, codec.encodingName(), anchorEpochMicros);
     }
 
     /**
@@ -211,7 +271,8 @@ public final class LegReceiver {
         if (source.anchoredAt(clockRate)) {
             long byTimestamp = source.timestampPosition(timestamp, sinkRate);
             long byArrival = source.arrivalPosition(arrivalNanos, sinkRate);
-            if (Math.abs(byTimestamp - byArrival) <= sinkRate) {
+            long lateBy = byArrival - byTimestamp;
+            if (Math.abs(lateBy) <= sinkRate || lateBy > 0 && lateBy <= sinkRate + waitedInSocket(arrivalNanos)) {
                 return byTimestamp;
             }
             LOG.debug("RTP leg {}: timestamps of SSRC {} are {} ms off the arrival time; re-anchoring", label,
@@ -220,6 +281,20 @@ public final class LegReceiver {
         long position = Math.max(buffer.end(), (arrivalNanos - anchorNanos) * sinkRate / NANOS_PER_SECOND);
         source.anchor(timestamp, clockRate, position, arrivalNanos);
         return position;
+    }
+
+    /**
+     * The longest time (in samples) a packet read now may have waited in the socket during a handover: packets that
+     * came while nobody read the socket are read late by up to the time since the previous receiver stopped, and
+     * their arrival time says so, not their timestamp. Only for the backlog, which is read within moments of the
+     * resumed leg's first packet: widening the rule for good would hide a sender restarting its timestamps. Zero for
+     * a leg that was not resumed.
+     */
+    private long waitedInSocket(long arrivalNanos) {
+        if (arrivalNanos >= backlogUntilNanos) {
+            return 0;
+        }
+        return Math.max(0, arrivalNanos - predecessor.stoppedNanos()) * sinkRate / NANOS_PER_SECOND;
     }
 
     /** Decodes the payload into the scratch arrays; -1 when it is not valid for the codec. */

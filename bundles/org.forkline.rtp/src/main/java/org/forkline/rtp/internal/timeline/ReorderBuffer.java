@@ -21,8 +21,11 @@ final class ReorderBuffer {
     private long end;
     private boolean appendedSinceFlush;
 
-    ReorderBuffer(PcmSink sink, int holdSamples, int maxPacketSamples) {
+    /** A buffer whose timeline goes on at {@code start}: everything before it counts as committed. */
+    ReorderBuffer(PcmSink sink, int holdSamples, int maxPacketSamples, long start) {
         this.sink = sink;
+        this.committed = start;
+        this.end = start;
         this.holdSamples = holdSamples;
         int capacity = Integer.highestOneBit(holdSamples + maxPacketSamples - 1) << 1;
         this.ring = new short[capacity];

@@ -48,6 +48,19 @@ final class SequenceTracker {
         return true;
     }
 
+    /**
+     * Goes on after {@code highestSeen}, the last number another receiver of this sender took (a resumed leg): the
+     * next number is expected, {@code highestSeen} itself is a duplicate, and nothing counts as lost yet.
+     */
+    void continueAfter(long highestSeen) {
+        started = true;
+        highest = highestSeen;
+        lowest = highestSeen + 1;
+        seen = 1L;
+        received = 0;
+        lostInEarlierRuns = 0;
+    }
+
     /** Packets missing so far: expected minus received, never negative. */
     long lost() {
         return lostInEarlierRuns + runLoss();

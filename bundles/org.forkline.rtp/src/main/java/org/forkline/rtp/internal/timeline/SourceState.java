@@ -28,6 +28,25 @@ final class SourceState {
         this.ssrc = ssrc;
     }
 
+    /** Where this sender stands, for the receiver that goes on with the leg. */
+    Continuation.Source continuation() {
+        return new Continuation.Source(ssrc, sequence.highest(), lastTimestamp, anchored, clockRate, baseTimestamp,
+                basePosition, baseArrivalNanos);
+    }
+
+    /** This sender as another receiver left it: the same segment, timestamps and sequence numbers go on. */
+    static SourceState continuing(Continuation.Source from) {
+        SourceState state = new SourceState(from.ssrc());
+        state.sequence.continueAfter(from.highestSequence());
+        if (from.anchored()) {
+            // Timestamps are extended only for audio, which always anchors its segment.
+            state.timestampStarted = true;
+            state.lastTimestamp = from.lastTimestamp();
+            state.anchor(from.baseTimestamp(), from.clockRate(), from.basePosition(), from.baseArrivalNanos());
+        }
+        return state;
+    }
+
     /** The decoder for this sender and codec; a codec change (re-INVITE) starts a fresh one. */
     AudioDecoder decoderFor(AudioCodec wanted) {
         if (wanted != codec) {

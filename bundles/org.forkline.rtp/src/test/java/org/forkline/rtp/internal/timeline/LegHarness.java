@@ -30,7 +30,7 @@ final class LegHarness {
     static final InetAddress PHONE = address("127.0.0.1");
     static final InetAddress STRANGER = address("127.0.0.2");
 
-    final ManualClock clock = new ManualClock();
+    final ManualClock clock;
     final RecordingSink sink = new RecordingSink();
     final StreamCounters counters = new StreamCounters();
     final LegReceiver receiver;
@@ -40,6 +40,17 @@ final class LegHarness {
     }
 
     LegHarness(int reorderMillis, int flushMillis, boolean strictSource, List<AudioCodec> codecs) {
+        this(new ManualClock(), reorderMillis, flushMillis, strictSource, codecs);
+    }
+
+    /** A receiver on a clock shared with another harness (one leg handed from one receiver to the next). */
+    LegHarness(ManualClock clock, int reorderMillis) {
+        this(clock, reorderMillis, 500, true, List.of(new PcmuCodec(), new PcmaCodec(), new G722Codec()));
+    }
+
+    private LegHarness(ManualClock clock, int reorderMillis, int flushMillis, boolean strictSource,
+            List<AudioCodec> codecs) {
+        this.clock = clock;
         receiver = new LegReceiver("test-leg", sink, new LegOptions(reorderMillis, flushMillis, strictSource),
                 new FixedCatalog(codecs), new Scratch(), counters, clock);
     }
