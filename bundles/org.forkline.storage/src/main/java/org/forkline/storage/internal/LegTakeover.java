@@ -1,6 +1,7 @@
 package org.forkline.storage.internal;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.forkline.api.RecordingState;
 import org.forkline.api.handover.Handover;
 import org.forkline.storage.internal.db.LegRow;
 import org.forkline.storage.internal.db.RecordingRow;
+import org.forkline.storage.internal.journal.LateAudio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +41,14 @@ final class LegTakeover {
         try {
             desk.park(HandoverParcel.KEY, parcel.state(), parcel.expiry());
         } catch (RuntimeException e) {
+            parcel.discardLateAudioBut(Set.of());
             LOG.warn("Storage of node {} could not hand over its {} live leg(s) ({}): the next start seals their "
                     + "recordings as after a crash", context.nodeId(), parcel.legs().size(), e.toString());
             return false;
         }
         LOG.info("Storage of node {} stopped and handed over {} live leg(s) of {} recording(s) to its next activation "
-                + "(journals closed; audio reaching the old sinks until the legs are resumed is dropped)", context.nodeId(), parcel.legs().size(),
-                parcel.recordings().size());
+                + "(journals closed; audio reaching the old sinks is kept for it, up to {} s per leg)", context.nodeId(),
+                parcel.legs().size(), parcel.recordings().size(), LateAudio.LIMIT_SECONDS);
         return true;
     }
 
@@ -65,11 +68,13 @@ final class LegTakeover {
         }
         HandoverParcel parcel = HandoverParcel.from(state.get());
         Set<UUID> takenOver = new HashSet<>();
+        Set<UUID> parkedLegs = new HashSet<>();
         for (UUID id : parcel.recordings()) {
-            if (adopt(id, parcel.legs())) {
+            if (adopt(id, parcel, parkedLegs)) {
                 takenOver.add(id);
             }
         }
+        parcel.discardLateAudioBut(parkedLegs);
         int window = desk.windowSeconds();
         timer.schedule(registry::expireParked, window, TimeUnit.SECONDS);
         LOG.info("Handover: storage took over {} of {} recording(s) with {} live leg(s) from its previous activation; "
@@ -78,7 +83,8 @@ final class LegTakeover {
         return takenOver;
     }
 
-    private boolean adopt(UUID id, Set<UUID> parkedLegIds) {
+    /** @param parkedLegs collects the legs taken over as parked */
+    private boolean adopt(UUID id, HandoverParcel parcel, Set<UUID> parkedLegs) {
         try {
             Optional<RecordingRow> row = context.dao().recording(id);
             if (row.isEmpty() || row.get().state() != RecordingState.ACTIVE) {
@@ -87,16 +93,21 @@ final class LegTakeover {
                 return false;
             }
             LiveRecording recording = new LiveRecording(id, row.get().pairKey(), row.get().startedAt());
+            List<UUID> parked = new ArrayList<>();
             for (LegRow leg : context.dao().legs(id)) {
-                boolean parked = parkedLegIds.contains(leg.id()) && leg.endedAt() == null;
+                boolean live = parcel.legs().contains(leg.id()) && leg.endedAt() == null;
+                if (live) {
+                    parked.add(leg.id());
+                }
                 recording.add(new LiveLeg(context, registry, recording, leg.id(), leg.startedAt(), leg.direction(),
-                        !parked));
+                        !live, live ? parcel.late().getOrDefault(leg.id(), List.of()) : List.of()));
             }
             if (!recording.anyLegLive()) {
                 LOG.warn("Handed-over recording {} has no live leg left: recovery seals it", id);
                 return false;
             }
             registry.adopt(recording);
+            parkedLegs.addAll(parked);
             return true;
         } catch (SQLException e) {
             LOG.error("Handed-over recording {} cannot be read from the database ({}): recovery seals it", id,

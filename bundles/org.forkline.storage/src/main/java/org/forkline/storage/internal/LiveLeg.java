@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.forkline.api.LegDirection;
@@ -21,6 +22,7 @@ import org.forkline.storage.internal.journal.JournalPayloads;
 import org.forkline.storage.internal.journal.JournalScan;
 import org.forkline.storage.internal.journal.JournalSink;
 import org.forkline.storage.internal.journal.JournalStore;
+import org.forkline.storage.internal.journal.LateAudio;
 import org.forkline.storage.internal.journal.LegMeta;
 import org.forkline.storage.internal.journal.RecordType;
 import org.slf4j.Logger;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One leg: its journal, its PCM sink and its row; ending it may complete its recording. A leg taken over from the
- * previous activation of storage has no journal open until {@link #resume} reopens it.
+ * previous activation of storage has no journal open until {@link #resume} reopens it, and holds meanwhile the audio
+ * its old sinks keep receiving.
  */
 final class LiveLeg implements LegHandle {
 
@@ -48,16 +51,23 @@ final class LiveLeg implements LegHandle {
     private volatile JournalFile journal;
     private volatile JournalSink sink;
     private boolean ended;   // guarded by this
+    /** Audio the leg's detached sinks received, for its next sink: while parked, and once handed over. */
+    private List<LateAudio> late;   // guarded by this
 
     LiveLeg(Context context, RecordingRegistry registry, LiveRecording recording, LegMeta meta, JournalFile journal) {
-        this(context, registry, recording, meta.legId(), meta.startedAt(), meta.metadata().direction(), false);
+        this(context, registry, recording, meta.legId(), meta.startedAt(), meta.metadata().direction(), false,
+                List.of());
         this.journal = journal;
         this.sink = new JournalSink(journal);
     }
 
-    /** A leg of the previous activation: parked (live, journal closed until resumed) or already ended. */
+    /**
+     * A leg of the previous activation: parked (live, journal closed until resumed) or already ended.
+     *
+     * @param late audio its detached sinks received (and may still receive), oldest first
+     */
     LiveLeg(Context context, RecordingRegistry registry, LiveRecording recording, UUID legId, Instant startedAt,
-            LegDirection direction, boolean ended) {
+            LegDirection direction, boolean ended, List<LateAudio> late) {
         this.context = context;
         this.registry = registry;
         this.recording = recording;
@@ -65,6 +75,7 @@ final class LiveLeg implements LegHandle {
         this.startedAt = startedAt;
         this.direction = direction;
         this.ended = ended;
+        this.late = List.copyOf(late);
     }
 
     @Override
@@ -96,7 +107,9 @@ final class LiveLeg implements LegHandle {
 
     /**
      * Gives the leg a new sink that goes on with its journal: after detaching the current sink (a media session of
-     * this activation), or after reopening the journal the previous activation closed (its torn tail cut).
+     * this activation), or after reopening the journal the previous activation closed (its torn tail cut) and
+     * writing into it what the old sinks received meanwhile. The new sink goes on writing what they receive until
+     * they are closed.
      */
     synchronized LiveLeg resume(JournalStore journals) throws StorageUnavailableException {
         if (ended) {
@@ -106,17 +119,19 @@ final class LiveLeg implements LegHandle {
         JournalSink previous = sink;
         if (previous != null) {
             try {
-                previous.detach();
+                // Normally already closed by its media session; if not, what it still receives is not lost.
+                previous.detach(LateAudio.create(previous.timeline()));
             } catch (IOException e) {
                 LOG.warn("The previous sink of leg {} could not flush into journal {}: {}", legId, journal.path(),
                         e.getMessage());
             }
-            sink = JournalSink.continuing(journal, previous.timeline(), previous.end());
+            sink = JournalSink.continuing(journal, previous.timeline(), previous.end(), previous.lateAudio());
             LOG.info("Leg {} (recording {}) resumed with a new sink at position {} of its journal", legId,
                     recording.id(), previous.end());
             return this;
         }
         Path path = journals.folder(recording.id()).resolve(legId + JournalFormat.FILE_SUFFIX);
+        JournalFile reopened = null;
         try {
             JournalScan scan = JournalScan.of(path);
             if (scan.meta() == null || !scan.meta().legId().equals(legId)) {
@@ -129,12 +144,19 @@ final class LiveLeg implements LegHandle {
                 LOG.warn("Journal {} of leg {} ends with {} unreadable byte(s) ({}): cut before appending", path,
                         legId, scan.tornBytes(), scan.stopReason());
             }
-            journal = JournalFile.reopen(path, scan.goodBytes());
-            sink = JournalSink.continuing(journal, scan.begin(), scan.pcmEnd());
+            reopened = JournalFile.reopen(path, scan.goodBytes());
+            JournalSink next = JournalSink.continuing(reopened, scan.begin(), scan.pcmEnd(), late);
+            next.flush();   // what the old sinks received while storage restarted, before the caller's audio
+            journal = reopened;
+            sink = next;
+            late = List.of();
+            long lateMillis = next.timeline() == null ? 0 : next.lateWritten() * 1000 / next.timeline().sampleRate();
             LOG.info("Leg {} (recording {}) taken over from the previous activation: journal {} reopened at position "
-                    + "{} ({} bytes)", legId, recording.id(), path, scan.pcmEnd(), scan.goodBytes());
+                    + "{} ({} bytes), {} ms of audio received during the handover written", legId, recording.id(),
+                    path, scan.pcmEnd(), scan.goodBytes(), lateMillis);
             return this;
         } catch (IOException | RuntimeException e) {
+            closeQuietly(reopened);
             // Not a health problem of the node: one journal; the leg stays parked and is sealed after the window.
             LOG.warn("Leg {} (recording {}) cannot be taken over: journal {} cannot be reopened: {}", legId,
                     recording.id(), path, e.toString());
@@ -143,13 +165,23 @@ final class LiveLeg implements LegHandle {
         }
     }
 
-    /** Ends a parked leg that nobody resumed, without writing: it is sealed as after a crash. @return true if so */
+    /**
+     * Ends a parked leg that nobody resumed, without writing: it is sealed as after a crash from what its journal
+     * holds; the audio its old sinks received meanwhile is dropped. @return true if so
+     */
     synchronized boolean abandonIfParked() {
         if (ended || journal != null) {
             return false;
         }
         ended = true;
+        late.forEach(LateAudio::discard);
+        late = List.of();
         return true;
+    }
+
+    /** After a {@link #shutdown} for a handover: the audio the next activation writes first, oldest first. */
+    synchronized List<LateAudio> lateAudio() {
+        return late;
     }
 
     @Override
@@ -212,12 +244,15 @@ final class LiveLeg implements LegHandle {
     /**
      * Flushes and closes the journal without ending the leg: storage is stopping, recovery seals it later, or the next
      * activation takes it over ({@code handover}: the sink is detached, so a media session still writing to it is not
-     * failed).
+     * failed, and what it receives is kept for the next activation, see {@link #lateAudio}).
      */
     void shutdown(boolean handover) {
         JournalFile file;
         synchronized (this) {
             if (ended || journal == null) {
+                if (!ended && !handover) {
+                    late.forEach(LateAudio::discard);   // a parked leg left to recovery
+                }
                 ended = true;
                 return;
             }
@@ -226,7 +261,11 @@ final class LiveLeg implements LegHandle {
         }
         try {
             if (handover) {
-                sink.detach();
+                sink.detach(LateAudio.create(sink.timeline()));
+                List<LateAudio> kept = sink.lateAudio();
+                synchronized (this) {
+                    late = kept;
+                }
             } else {
                 sink.close();
             }
@@ -235,6 +274,12 @@ final class LiveLeg implements LegHandle {
             LOG.warn("Journal {} of leg {} could not be flushed while stopping: {}", file.path(), legId,
                     e.getMessage());
         } finally {
+            closeJournal(file);
+        }
+    }
+
+    private void closeQuietly(JournalFile file) {
+        if (file != null) {
             closeJournal(file);
         }
     }

@@ -77,7 +77,7 @@ class HandoverTest extends StorageFixture {
         writeTone(oldSink, 0, 700, 8000, 8000);
 
         stop(first);
-        // The RTP session still holds the old sink until the leg is resumed: its audio is dropped, not failed.
+        // The RTP session still holds the old sink until the leg is resumed: its audio is kept, not failed.
         oldSink.append(8000, Signals.tone(700, 8000, 160, -12), 0, 160);
         oldSink.flush();
         StorageComponent second = start(LONG_PAIRING, desk);

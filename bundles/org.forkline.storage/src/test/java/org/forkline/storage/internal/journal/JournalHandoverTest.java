@@ -38,10 +38,10 @@ class JournalHandoverTest {
     }
 
     /** PCM records read back as (position, samples); BEGIN records counted in {@code begins[0]}. */
-    private record Pcm(long position, short[] samples) {
+    record Pcm(long position, short[] samples) {
     }
 
-    private static List<Pcm> pcm(Path file, int[] begins) throws IOException {
+    static List<Pcm> pcm(Path file, int[] begins) throws IOException {
         List<Pcm> records = new ArrayList<>();
         try (JournalReader reader = JournalReader.open(file)) {
             while (reader.next()) {
@@ -59,7 +59,7 @@ class JournalHandoverTest {
         return records;
     }
 
-    private static short[] ramp(int from, int count) {
+    static short[] ramp(int from, int count) {
         short[] samples = new short[count];
         for (int i = 0; i < count; i++) {
             samples[i] = (short) (from + i);
