@@ -70,7 +70,19 @@ final class ParkedPorts {
             if (entry.getKey() instanceof Integer port && entry.getValue() instanceof List<?> pair && pair.size() == 2
                     && pair.get(0) instanceof Channel rtp && pair.get(1) instanceof Channel rtcp) {
                 EventLoop loop = loops.get();
-                registering.put(port, List.of(loop.register(rtp), loop.register(rtcp)));
+                ChannelFuture rtpOn = loop.register(rtp);
+                // Inside the registration's own loop task, before the loop first polls the socket. (A deregistered
+                // channel still refers to the loop it left, so changing its pipeline before the registration would
+                // run the handler callbacks on the previous activation's terminated loop.)
+                rtpOn.addListener(registered -> {
+                    if (registered.isSuccess()) {
+                        if (rtp.pipeline().get(Backlog.NAME) != null) {
+                            rtp.pipeline().remove(Backlog.NAME);   // of an activation that never resumed the leg
+                        }
+                        rtp.pipeline().addLast(Backlog.NAME, new Backlog());
+                    }
+                });
+                registering.put(port, List.of(rtpOn, loop.register(rtcp)));
             } else {
                 LOG.warn("RTP capture: ignoring a handed-over entry of unexpected types: {}", entry);
             }

@@ -133,6 +133,17 @@ final class RtpSession implements MediaSession {
         rtcp = rtcpChannel;
         rtp.pipeline().addLast(rtpHandler);
         rtcp.pipeline().addLast(rtcpHandler);
+        if (rtp.pipeline().get(Backlog.NAME) instanceof Backlog backlog) {
+            List<Object> held = backlog.drain();
+            rtp.pipeline().remove(backlog);
+            held.forEach(datagram -> rtpHandler.channelRead(null, datagram));
+            LOG.debug("RTP session {}: {} datagrams read from port {} before the leg resumed, replayed", label,
+                    held.size(), port);
+            if (backlog.dropped() > 0) {
+                LOG.warn("RTP session {}: {} datagrams that arrived while port {} was handed over were dropped "
+                        + "(backlog full)", label, backlog.dropped(), port);
+            }
+        }
         started = true;
         context.add(this);
         rtp.config().setAutoRead(true);

@@ -179,6 +179,47 @@ class RtpHandoverTest {
         }
     }
 
+    /** Two restarts in a row, each resume with the far side's description as the SIP side passes it. */
+    @Test
+    void aLegGoesOnOnItsTimelineAcrossTwoRestartsInARow() throws Exception {
+        int portMin = 43300;
+        HandoverDesk desk = desk(30);
+        RemoteMedia remote = new RemoteMedia(InetAddress.getByName("127.0.0.1"), 30000,
+                Map.of(0, new PayloadFormat("PCMU", 8000, null)), MediaDirection.SENDONLY);
+        RtpMediaService first = start(portMin, desk, true, false);
+        RecordingSink s1 = new RecordingSink();
+        MediaSession m1 = first.open("rec-13/near", s1, listener);
+        m1.configure(remote);
+        int port = m1.localAddress().getPort();
+        try (RtpStream stream = new RtpStream(phone, m1.localAddress(), PACKETS, RtpHandoverTest::packet)) {
+            await().atMost(WAIT).until(() -> m1.stats().packetsReceived() >= 40);
+            stop(first);
+            int sent = stream.sent();
+            await().atMost(WAIT).until(() -> stream.sent() >= sent + 3);
+            RtpMediaService second = start(portMin, desk, true, false);
+            RecordingSink s2 = new RecordingSink();
+            MediaSession m2 = second.resume("rec-13/near", s2, resumedListener, port, remote);
+            await().atMost(WAIT).until(() -> m2.stats().packetsReceived() >= 40);
+            stop(second);
+            int sent2 = stream.sent();
+            await().atMost(WAIT).until(() -> stream.sent() >= sent2 + 3);
+            RtpMediaService third = start(portMin, desk, true, false);
+            RecordingSink s3 = new RecordingSink();
+            MediaSession m3 = third.resume("rec-13/near", s3, resumedListener, port, remote);
+            stream.done().get(10, TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> m1.stats().packetsReceived() + m2.stats().packetsReceived()
+                    + m3.stats().packetsReceived() == PACKETS);
+            m3.close().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            long origin = s1.appends().get(0).position();
+            assertThat(s2.appends().get(0).position() - origin).isEqualTo(160 * m1.stats().packetsReceived());
+            assertThat(s3.appends().get(0).position() - origin)
+                    .isEqualTo(160 * (m1.stats().packetsReceived() + m2.stats().packetsReceived()));
+            assertThat(List.of(s2.anchorEpochMicros(), s3.anchorEpochMicros())).containsOnly(s1.anchorEpochMicros());
+            assertThat(m2.stats().packetsLate() + m3.stats().packetsLate() + m3.stats().packetsLost()).isZero();
+            stop(third);
+        }
+    }
+
     @Test
     void aLegTakenOverWithinTheActivationGoesOnOnItsTimelineWithoutGapOverlapOrShift() throws Exception {
         RtpMediaService service = start(43280, desk(30), true, false);
