@@ -41,7 +41,7 @@ public final class ForklineCluster {
 
     /** Adds a member (node id {@code it-<name>}); returns its builder for more settings. */
     public NodeBuilder member(String name, String role, int priority) {
-        int port = FreePorts.tcp();
+        int port = FreePorts.service();
         NodeBuilder builder = ForklineNode.builder(name).clusterPort(port)
                 .env("FORKLINE_ROLE", role)
                 .env("FORKLINE_PRIORITY", priority)

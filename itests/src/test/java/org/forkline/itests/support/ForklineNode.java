@@ -54,14 +54,14 @@ public final class ForklineNode implements AutoCloseable {
             throw new IllegalStateException("node name '" + name + "' used twice in this run (" + dataDir + ")");
         }
         ItWork.dir("nodes", name);
-        this.sipPort = FreePorts.tcpAndUdp();
-        this.httpPort = FreePorts.tcp();
-        this.sshPort = FreePorts.tcp();
+        this.sipPort = FreePorts.service();
+        this.httpPort = FreePorts.service();
+        this.sshPort = FreePorts.service();
         int[] rtp = FreePorts.rtpRange(builder.rtpPorts());
         this.rtpPortMin = rtp[0];
         this.rtpPortMax = rtp[1];
-        this.clusterPort = builder.clusterPort() != 0 ? builder.clusterPort() : FreePorts.tcp();
-        this.failureDetectionPort = FreePorts.tcp();
+        this.clusterPort = builder.clusterPort() != 0 ? builder.clusterPort() : FreePorts.service();
+        this.failureDetectionPort = FreePorts.service();
         this.extraEnvironment = Map.copyOf(builder.environment());
         this.rest = new Rest("127.0.0.1", httpPort, USER, PASSWORD);
         this.shell = new KarafShell("127.0.0.1", sshPort, USER, PASSWORD);
@@ -211,7 +211,7 @@ public final class ForklineNode implements AutoCloseable {
                 .map(health -> nodeId.equals(health.nodeId())).orElse(false));
         awaitOrFail("SIP on " + address + ":" + sipPort + " to answer OPTIONS", Duration.ofSeconds(30),
                 this::sipAnswers);
-        awaitOrFail("SSH on port " + sshPort + " to accept connections", Duration.ofSeconds(30), shell::listening);
+        awaitOrFail("SSH on port " + sshPort + " to accept connections", Duration.ofSeconds(60), shell::listening);
     }
 
     /** Waits until the HTTP port answers anything at all (also 404): Pax Web is up. */

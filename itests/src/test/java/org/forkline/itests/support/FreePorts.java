@@ -18,40 +18,32 @@ public final class FreePorts {
     /** RTP ranges are taken below the kernel's ephemeral range (32768+), where no client socket lands by chance. */
     private static final int RTP_AREA_START = 20000;
     private static final int RTP_AREA_END = 32600;
+    /**
+     * The ports a node listens on (SIP, HTTP, SSH, cluster) too: a port picked in the ephemeral range is free when it
+     * is picked, but a client socket of the busy test JVM may take it before the node binds it.
+     */
+    private static final int SERVICE_AREA_START = 10000;
+    private static final int SERVICE_AREA_END = 19999;
 
     // JVM-wide on purpose: nodes of different test classes run in the same JVM and must not share ports.
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger NEXT_RTP_BLOCK = new AtomicInteger();
+    private static final AtomicInteger NEXT_SERVICE_PORT = new AtomicInteger();
 
     private FreePorts() {
     }
 
-    /** A port free for both TCP and UDP (SIP listens on both). */
-    public static int tcpAndUdp() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = tcp();
-            if (udpFree(port)) {
+    /** A port for a node to listen on, free for TCP and UDP, below the ephemeral range. */
+    public static int service() {
+        int size = SERVICE_AREA_END - SERVICE_AREA_START + 1;
+        for (int attempt = 0; attempt < size; attempt++) {
+            int port = SERVICE_AREA_START + Math.floorMod(NEXT_SERVICE_PORT.getAndIncrement(), size);
+            if (!HANDED_OUT.contains(port) && tcpFree(port) && udpFree(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
-        throw new IllegalStateException("no port free for both TCP and UDP on 127.0.0.1");
-    }
-
-    /** A free TCP port. */
-    public static int tcp() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                int port = socket.getLocalPort();
-                if (HANDED_OUT.add(port)) {
-                    return port;
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot bind a TCP port on 127.0.0.1", e);
-            }
-        }
-        throw new IllegalStateException("no free TCP port on 127.0.0.1");
+        throw new IllegalStateException("no port free for TCP and UDP between " + SERVICE_AREA_START + " and "
+                + SERVICE_AREA_END);
     }
 
     /** A free UDP port. */
@@ -111,6 +103,16 @@ public final class FreePorts {
             }
         }
         return true;
+    }
+
+    private static boolean tcpFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress("0.0.0.0", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean udpFree(int port) {
