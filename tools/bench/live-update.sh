@@ -54,9 +54,14 @@ since="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
     sleep $((call_seconds + 5))
     for bundle in "${bundles[@]}"; do
         started=$(date +%s%N)
-        "${work}/dist/bin/client" -a "${FORKLINE_SSH_PORT}" -u karaf -p karaf "bundle:update ${bundle}" >/dev/null 2>&1
-        echo "bundle:update ${bundle} at $(date -u +%H:%M:%S) took $(( ($(date +%s%N) - started) / 1000000 )) ms" \
-            | tee -a "${work}/updates.txt"
+        # batch mode (-b, command on stdin): with the command as an argument the 4.4 client runs nothing
+        if echo "bundle:update ${bundle}" | "${work}/dist/bin/client" -h 127.0.0.1 -a "${FORKLINE_SSH_PORT}" \
+                -u karaf -p karaf -b > "${work}/update-${bundle}.out" 2>&1; then
+            outcome="took $(( ($(date +%s%N) - started) / 1000000 )) ms"
+        else
+            outcome="FAILED, see ${work}/update-${bundle}.out"
+        fi
+        echo "bundle:update ${bundle} at $(date -u +%H:%M:%S) ${outcome}" | tee -a "${work}/updates.txt"
         sleep 10
     done
 ) &

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultChannelPromise;
 import io.netty.channel.EventLoop;
 
 import org.forkline.api.handover.Handover;
@@ -70,12 +71,14 @@ final class ParkedPorts {
             if (entry.getKey() instanceof Integer port && entry.getValue() instanceof List<?> pair && pair.size() == 2
                     && pair.get(0) instanceof Channel rtp && pair.get(1) instanceof Channel rtcp) {
                 EventLoop loop = loops.get();
-                ChannelFuture rtpOn = loop.register(rtp);
-                // Inside the registration's own loop task, before the loop first polls the socket. (A deregistered
-                // channel still refers to the loop it left, so changing its pipeline before the registration would
-                // run the handler callbacks on the previous activation's terminated loop.)
-                rtpOn.addListener(registered -> {
-                    if (registered.isSuccess()) {
+                ChannelPromise rtpOn = new DefaultChannelPromise(rtp, loop);
+                // Registered from a task of its new loop, which registers at once, so that the Backlog is in place
+                // before the loop first polls the socket: a handed-over channel may still ask for reads, and
+                // whatever it read with no handler would be discarded. (Its pipeline cannot be changed before the
+                // registration: a deregistered channel still refers to the loop it left, which has terminated.)
+                loop.execute(() -> {
+                    loop.register(rtpOn);
+                    if (rtpOn.isSuccess()) {
                         if (rtp.pipeline().get(Backlog.NAME) != null) {
                             rtp.pipeline().remove(Backlog.NAME);   // of an activation that never resumed the leg
                         }
