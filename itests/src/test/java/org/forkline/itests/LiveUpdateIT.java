@@ -85,8 +85,11 @@ class LiveUpdateIT {
         System.out.printf("LiveUpdateIT: updates at %s ms of the call; audio missing over the whole call: "
                 + "left %d ms %s, right %d ms %s (start, length in ms)%n", updatedAtMillis, leftGap,
                 describe(leftGaps), rightGap, describe(rightGaps));
-        assertThat(leftGap).as("ms of the near party missing after %d updates", COMMANDS.size()).isLessThan(3000);
-        assertThat(rightGap).as("ms of the far party missing after %d updates", COMMANDS.size()).isLessThan(3000);
+        // 0 ms measured; one 20 ms window of slack per side for a loaded machine, nothing like a lost packet train
+        assertThat(leftGap).as("ms of the near party missing after %d updates", COMMANDS.size())
+                .isLessThanOrEqualTo(40);
+        assertThat(rightGap).as("ms of the far party missing after %d updates", COMMANDS.size())
+                .isLessThanOrEqualTo(40);
 
         String log = Files.readString(node.karafLog());
         assertThat(count(log, "SIP handover: took over 2 legs")).as("SIP takeovers in karaf.log")

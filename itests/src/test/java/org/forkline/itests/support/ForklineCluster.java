@@ -41,7 +41,7 @@ public final class ForklineCluster {
 
     /** Adds a member (node id {@code it-<name>}); returns its builder for more settings. */
     public NodeBuilder member(String name, String role, int priority) {
-        int port = FreePorts.service();
+        int port = FreePorts.serviceWithCompanion(ForklineNode.FAILURE_DETECTION_OFFSET);
         NodeBuilder builder = ForklineNode.builder(name).clusterPort(port)
                 .env("FORKLINE_ROLE", role)
                 .env("FORKLINE_PRIORITY", priority)

@@ -22,6 +22,9 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class ForklineNode implements AutoCloseable {
 
+    /** JGroups' failure detection listens on the cluster port plus this (failureDetectionOffset, the default). */
+    public static final int FAILURE_DETECTION_OFFSET = 100;
+
     public static final String USER = "karaf";
     public static final String PASSWORD = "karaf";
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(90);
@@ -37,7 +40,6 @@ public final class ForklineNode implements AutoCloseable {
     private final int rtpPortMin;
     private final int rtpPortMax;
     private final int clusterPort;
-    private final int failureDetectionPort;
     private final Map<String, String> extraEnvironment;
     private final Rest rest;
     private final KarafShell shell;
@@ -60,8 +62,8 @@ public final class ForklineNode implements AutoCloseable {
         int[] rtp = FreePorts.rtpRange(builder.rtpPorts());
         this.rtpPortMin = rtp[0];
         this.rtpPortMax = rtp[1];
-        this.clusterPort = builder.clusterPort() != 0 ? builder.clusterPort() : FreePorts.service();
-        this.failureDetectionPort = FreePorts.service();
+        this.clusterPort = builder.clusterPort() != 0 ? builder.clusterPort()
+                : FreePorts.serviceWithCompanion(FAILURE_DETECTION_OFFSET);
         this.extraEnvironment = Map.copyOf(builder.environment());
         this.rest = new Rest("127.0.0.1", httpPort, USER, PASSWORD);
         this.shell = new KarafShell("127.0.0.1", sshPort, USER, PASSWORD);
@@ -162,7 +164,6 @@ public final class ForklineNode implements AutoCloseable {
         // JGroups binds to the node's address (as SIP and RTP do): tests can cut the traffic between two addresses
         env.put("FORKLINE_CLUSTER_ADDRESS", address);
         env.put("FORKLINE_CLUSTER_PORT", Integer.toString(clusterPort));
-        env.put("ORG_FORKLINE_CLUSTER_FAILUREDETECTIONPORT", Integer.toString(failureDetectionPort));
         // SSH only on loopback, and a host key per node: etc/ is shared and two first logins would race on it.
         env.put("ORG_APACHE_KARAF_SHELL_SSHHOST", "127.0.0.1");
         env.put("ORG_APACHE_KARAF_SHELL_HOSTKEY", dataDir.resolve("host.key").toString());

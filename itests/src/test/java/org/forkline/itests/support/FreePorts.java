@@ -35,15 +35,30 @@ public final class FreePorts {
 
     /** A port for a node to listen on, free for TCP and UDP, below the ephemeral range. */
     public static int service() {
-        int size = SERVICE_AREA_END - SERVICE_AREA_START + 1;
+        return serviceWithCompanion(0);
+    }
+
+    /**
+     * A service port whose companion {@code port + offset} is free too and handed out with it (the cluster port and
+     * JGroups' failure-detection port above it).
+     */
+    public static int serviceWithCompanion(int offset) {
+        int size = SERVICE_AREA_END - offset - SERVICE_AREA_START + 1;
         for (int attempt = 0; attempt < size; attempt++) {
             int port = SERVICE_AREA_START + Math.floorMod(NEXT_SERVICE_PORT.getAndIncrement(), size);
-            if (!HANDED_OUT.contains(port) && tcpFree(port) && udpFree(port) && HANDED_OUT.add(port)) {
-                return port;
+            if (serviceFree(port) && (offset == 0 || serviceFree(port + offset)) && HANDED_OUT.add(port)) {
+                if (offset == 0 || HANDED_OUT.add(port + offset)) {
+                    return port;
+                }
+                HANDED_OUT.remove(port);
             }
         }
         throw new IllegalStateException("no port free for TCP and UDP between " + SERVICE_AREA_START + " and "
                 + SERVICE_AREA_END);
+    }
+
+    private static boolean serviceFree(int port) {
+        return !HANDED_OUT.contains(port) && tcpFree(port) && udpFree(port);
     }
 
     /** A free UDP port. */

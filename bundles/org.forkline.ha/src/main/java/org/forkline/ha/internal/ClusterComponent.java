@@ -64,9 +64,9 @@ public final class ClusterComponent implements ClusterService {
         @AttributeDefinition(name = "Bind port", description = "TCP port for cluster traffic")
         int bindPort() default 7800;
 
-        @AttributeDefinition(name = "Failure detection port", description = "TCP port JGroups watches this "
-                + "node's liveness on; 0: bindPort + 100")
-        int failureDetectionPort() default 0;
+        @AttributeDefinition(name = "Failure detection offset", description = "JGroups watches a node's liveness "
+                + "on its bindPort plus this offset; every node of the cluster must use the same offset (1 to 1000)")
+        int failureDetectionOffset() default 100;
 
         @AttributeDefinition(name = "Peers", required = false, description = "host:port of every node, "
                 + "separated by commas; empty: a cluster of one")

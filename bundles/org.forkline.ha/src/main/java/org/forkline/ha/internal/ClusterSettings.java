@@ -20,15 +20,13 @@ import org.forkline.api.cluster.NodeRole;
  * @param peers               every node of the cluster including this one; empty: a cluster of one
  * @param secret              shared secret, empty when not set
  * @param endpoint            base URL peers use for node-to-node HTTP
- * @param failureDetectionPort port of JGroups' FD_SOCK2 server socket
+ * @param failureDetectionPort port of JGroups' FD_SOCK2 server socket: bindPort plus the cluster-wide offset
  */
 public record ClusterSettings(String nodeId, NodeRole role, int priority, InetAddress bindAddress, int bindPort,
         List<InetSocketAddress> peers, String secret, Duration grace, URI endpoint, int failureDetectionPort) {
 
     static final String FILE = "etc/org.forkline.cluster.cfg";
     static final String NODE_FILE = "etc/org.forkline.node.cfg";
-    /** JGroups' own default distance of FD_SOCK2 from the transport port. */
-    static final int FAILURE_DETECTION_OFFSET = 100;
 
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -58,12 +56,13 @@ public record ClusterSettings(String nodeId, NodeRole role, int priority, InetAd
             peers = withSelf;
         }
         int grace = inRange("graceSeconds", config.graceSeconds(), 0, 86_400, "use 0 to 86400 seconds");
-        int fdPort = config.failureDetectionPort() == 0 ? bindPort + FAILURE_DETECTION_OFFSET
-                : inRange("failureDetectionPort", config.failureDetectionPort(), 1, 65535,
-                        "use 0 (bindPort + 100) or a port from 1 to 65535");
-        if (fdPort > 65535 || fdPort == bindPort) {
-            throw new InvalidSettingException(FILE, "failureDetectionPort", config.failureDetectionPort(),
-                    "set a free port other than bindPort (bindPort + 100 is " + fdPort + ")");
+        // JGroups' FD_SOCK2 connects to a peer's bindPort plus its OWN offset: one offset for the whole cluster
+        int offset = inRange("failureDetectionOffset", config.failureDetectionOffset(), 1, 1000,
+                "use 1 to 1000, the same on every node");
+        int fdPort = bindPort + offset;
+        if (fdPort > 65535) {
+            throw new InvalidSettingException(FILE, "failureDetectionOffset", offset,
+                    "bindPort + failureDetectionOffset must be a port (at most 65535), it is " + fdPort);
         }
         URI endpoint = endpoint(config.advertisedUrl(), bindAddress, httpPort(httpPort));
         return new ClusterSettings(nodeId, role, priority, bindAddress, bindPort, peers, trim(config.secret()),

@@ -68,6 +68,8 @@ class ClusterSettingsTest {
         assertThatThrownBy(() -> ClusterSettings.from(new TestConfig().with("advertisedUrl", "ftp://x"), "8181"))
                 .hasMessageContaining("advertisedUrl");
         assertThatThrownBy(() -> ClusterSettings.from(new TestConfig().with("bindPort", 65500), "8181"))
-                .hasMessageContaining("failureDetectionPort");
+                .hasMessageContaining("failureDetectionOffset");
+        assertThatThrownBy(() -> ClusterSettings.from(new TestConfig().with("failureDetectionOffset", 0), "8181"))
+                .hasMessageContaining("the same on every node");
     }
 }

@@ -41,8 +41,8 @@ final class TestConfig implements ClusterComponent.Config {
     }
 
     @Override
-    public int failureDetectionPort() {
-        return get("failureDetectionPort", 0);
+    public int failureDetectionOffset() {
+        return get("failureDetectionOffset", 100);
     }
 
     @Override

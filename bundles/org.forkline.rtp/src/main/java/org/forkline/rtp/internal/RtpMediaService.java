@@ -32,6 +32,9 @@ import org.forkline.api.media.MediaStatistics;
 import org.forkline.api.media.MediaUnavailableException;
 import org.forkline.api.media.RemoteMedia;
 import org.forkline.api.storage.PcmSink;
+import org.forkline.rtp.internal.codec.G722Codec;
+import org.forkline.rtp.internal.codec.PcmaCodec;
+import org.forkline.rtp.internal.codec.PcmuCodec;
 import org.forkline.rtp.internal.timeline.MediaClock;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -84,6 +87,10 @@ public final class RtpMediaService implements MediaService, RtpSession.Owner {
     public RtpMediaService(BundleContext context, RtpConfig config) {
         this(RtpSettings.from(config), true, null, () -> context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
                 .getState() == Bundle.STOPPING);
+        // This bundle's codecs belong to the service itself. As services of their own they left before the sessions
+        // were handed over and came back after the legs resumed, when this bundle restarted: the packets of that
+        // moment found no decoder and were dropped. Codecs of other bundles come as AudioCodec services.
+        List.of(new PcmuCodec(), new PcmaCodec(), new G722Codec()).forEach(codecs::add);
     }
 
     /** For tests: no handover, the framework keeps running. */

@@ -2,10 +2,8 @@ package org.forkline.rtp.internal.codec;
 
 import org.forkline.api.codec.AudioCodec;
 import org.forkline.api.codec.AudioDecoder;
-import org.osgi.service.component.annotations.Component;
 
 /** G.722 wideband (static payload type 9): RTP clock 8000 but 16 kHz audio, as RFC 3551 fixes it. */
-@Component(service = AudioCodec.class)
 public final class G722Codec implements AudioCodec {
 
     @Override

@@ -1,10 +1,6 @@
 package org.forkline.rtp.internal.codec;
 
-import org.forkline.api.codec.AudioCodec;
-import org.osgi.service.component.annotations.Component;
-
 /** G.711 A-law (PCMA, static payload type 8), offered after PCMU. */
-@Component(service = AudioCodec.class)
 public final class PcmaCodec extends G711Codec {
 
     public PcmaCodec() {
