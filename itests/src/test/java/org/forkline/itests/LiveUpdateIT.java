@@ -41,8 +41,9 @@ class LiveUpdateIT {
     private static final long UPDATE_EVERY_MILLIS = 4_000;
     /** Updating the API bundle would refresh every bundle: a node restart (docs/operations.md); it is restarted. */
     private static final List<String> COMMANDS = List.of("bundle:update org.forkline.sip",
-            "bundle:update org.forkline.rtp", "bundle:update org.forkline.storage", "bundle:update org.forkline.handover",
-            "bundle:update org.forkline.web", "bundle:update org.forkline.replication", "bundle:update org.forkline.ha",
+            "bundle:update org.forkline.rtp", "bundle:update org.forkline.storage",
+            "bundle:update org.forkline.handover", "bundle:update org.forkline.web",
+            "bundle:update org.forkline.replication", "bundle:update org.forkline.ha",
             "bundle:update org.forkline.shell", "bundle:restart org.forkline.api");
     private static final long WINDOW_MILLIS = 20;
 
