@@ -11,20 +11,15 @@
 # Build first: mvn -B -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tools/bench/bench-node.sh
 
 calls="${1:-100}"
 call_seconds="${2:-80}"
 bundles=(org.forkline.sip org.forkline.rtp org.forkline.storage org.forkline.handover)
 
-if [ -z "${JAVA_HOME:-}" ]; then
-    JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
-    export JAVA_HOME
-fi
+bench_java_home
 work="$(pwd)/target/bench-live-update"
-rm -rf "${work}"
-mkdir -p "${work}/dist"
-tar xzf karaf-assembly/target/forkline-*.tar.gz -C "${work}/dist" --strip-components=1
-ulimit -n 65536 || true
+bench_unpack "${work}"
 
 export FORKLINE_NODE_ID=live
 export FORKLINE_DATA="${work}/data"
@@ -36,16 +31,7 @@ export FORKLINE_RTP_PORT_MAX=39999
 export ORG_FORKLINE_SIP_RECORDUNKNOWNNUMBERS=true
 export ORG_FORKLINE_SIP_CHANNELLIMIT=5000
 export ORG_FORKLINE_STORAGE_MINFREEDISKMB=256
-taskset -c "${NODE_CPUS:-1}" "${work}/dist/bin/karaf" daemon > "${work}/node.out" 2>&1 &
-node_pid=$!
-trap 'kill ${node_pid} 2>/dev/null || true; wait ${node_pid} 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 120); do
-    curl -sf -u karaf:karaf "http://127.0.0.1:${FORKLINE_HTTP_PORT}/api/v1/health" >/dev/null && break
-    sleep 1
-done
-curl -sf -u karaf:karaf "http://127.0.0.1:${FORKLINE_HTTP_PORT}/api/v1/health" >/dev/null \
-    || { echo "node did not come up, see ${work}/data/log/karaf.log"; exit 1; }
+bench_start_node "${work}" "${NODE_CPUS:-1}"
 
 since="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 # Calls arrive over 2 x call_seconds (one stage with an equally long steady phase): all CALLS are up from

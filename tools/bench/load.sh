@@ -17,22 +17,15 @@
 # Build first: mvn -B -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tools/bench/bench-node.sh
 
 stages="${1:-100,300,600}"
 call_seconds="${2:-30}"
 steady_seconds="${3:-60}"
 
-if [ -z "${JAVA_HOME:-}" ]; then
-    JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
-    export JAVA_HOME
-fi
+bench_java_home
 work="$(pwd)/target/bench"
-rm -rf "${work}"
-mkdir -p "${work}/dist"
-tar xzf karaf-assembly/target/forkline-*.tar.gz -C "${work}/dist" --strip-components=1
-
-# Many sockets: each leg binds an RTP and an RTCP port.
-ulimit -n 65536 || true
+bench_unpack "${work}"
 
 export FORKLINE_NODE_ID=bench
 export FORKLINE_DATA="${work}/data"
@@ -47,18 +40,7 @@ export ORG_FORKLINE_STORAGE_MINFREEDISKMB=256
 export EXTRA_JAVA_OPTS="-Xlog:gc:file=${work}/gc.log:uptime"
 node_cpus="${NODE_CPUS:-1}"
 load_cpus="${LOAD_CPUS:-0}"
-taskset -c "${node_cpus}" "${work}/dist/bin/karaf" daemon > "${work}/node.out" 2>&1 &
-node_pid=$!
-trap 'kill ${node_pid} 2>/dev/null || true; wait ${node_pid} 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 120); do
-    if curl -sf -u karaf:karaf "http://127.0.0.1:${FORKLINE_HTTP_PORT}/api/v1/health" >/dev/null; then
-        break
-    fi
-    sleep 1
-done
-curl -sf -u karaf:karaf "http://127.0.0.1:${FORKLINE_HTTP_PORT}/api/v1/health" >/dev/null \
-    || { echo "node did not come up, see ${work}/data/log/karaf.log"; exit 1; }
+bench_start_node "${work}" "${node_cpus}"
 
 taskset -c "${load_cpus}" java -cp "tools/loadgen/target/classes:tools/loadgen/target/lib/*" org.forkline.loadgen.LoadGenerator \
     --pid "${node_pid}" --sip "127.0.0.1:${FORKLINE_SIP_PORT}" --http "http://127.0.0.1:${FORKLINE_HTTP_PORT}" \

@@ -30,10 +30,8 @@ lag_calls="${LAG_CALLS:-200}"
 lag_rate="${LAG_RATE:-5}"
 lag_call_seconds="${LAG_CALL_SECONDS:-5}"
 
-if [ -z "${JAVA_HOME:-}" ]; then
-    JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
-    export JAVA_HOME
-fi
+source tools/bench/bench-node.sh
+bench_java_home
 export TZ=UTC # log timestamps of the nodes and the probe's parsing of them
 work="$(pwd)/target/bench-replication"
 rm -rf "${work}"
