@@ -136,7 +136,8 @@ public final class LoadGenerator {
         long drainStarted = System.nanoTime();
         long deadline = drainStarted + 900_000_000_000L;
         JsonNode health = healthCaptured;
-        while (System.nanoTime() < deadline && (health.path("storage").path("sealingBacklog").asInt() > 0
+        while (System.nanoTime() < deadline && (health.isMissingNode()
+                || health.path("storage").path("sealingBacklog").asInt() > 0
                 || health.path("storage").path("activeRecordings").asInt() > 0)) {
             heapMax = Math.max(heapMax, probe.heapUsedMib());
             Thread.sleep(500);

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * Reads what the node spent: CPU per thread group from /proc (RTP event loops, sealing, the rest), heap from
@@ -134,12 +136,21 @@ final class NodeProbe {
     }
 
     /** The node's health document (authenticated, so it has the counters). */
+    /**
+     * The node's health; a missing node (every field absent) while the REST API does not answer with JSON, e.g. for
+     * the moment the web bundle restarts during a live update.
+     */
     JsonNode health() throws IOException {
         HttpRequest request = HttpRequest.newBuilder(health).header("Authorization", authorization)
                 .timeout(Duration.ofSeconds(10)).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return MissingNode.getInstance();
+            }
             return json.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
