@@ -27,10 +27,15 @@ import org.forkline.api.replication.ReplicaStore.ApplyResult;
  */
 public final class ChangeLog {
 
+    /** Work of a change transaction that may also move files: an I/O failure rolls the rows back. */
+    @FunctionalInterface
+    public interface FileWork<T> {
+        T run(Connection connection) throws SQLException, IOException;
+    }
+
     /** Database work inside a change transaction; returns what to do after the commit (or null). */
     @FunctionalInterface
-    public interface Effect {
-        Runnable run(Connection connection) throws SQLException, IOException;
+    public interface Effect extends FileWork<Runnable> {
     }
 
     private static final String COLUMNS = "origin, sequence, kind, change_key, created_at, payload";
@@ -96,6 +101,15 @@ public final class ChangeLog {
         return result;
     }
 
+    /** As {@link #local}, for work that also moves files: when that fails, the rows are rolled back too. */
+    public <T> T localWithFiles(FileWork<T> work) throws SQLException, IOException {
+        try {
+            return local(c -> ioUnchecked(work, c));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     /** Appends a change of this node inside {@link #local}. */
     public Change appendLocal(Connection c, ChangeKind kind, String key, Instant createdAt, String payload)
             throws SQLException {
@@ -127,11 +141,7 @@ public final class ChangeLog {
             try {
                 afterCommit = pool.inTransaction(c -> {
                     insert(c, change);
-                    try {
-                        return effect.run(c);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    return ioUnchecked(effect, c);
                 });
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -223,6 +233,15 @@ public final class ChangeLog {
             s.setString(6, change.payload());
             s.setLong(7, System.currentTimeMillis());
             s.executeUpdate();
+        }
+    }
+
+    /** Lets file work run inside a SQL-only transaction: its IOException travels out unchecked, to be unwrapped. */
+    private static <T> T ioUnchecked(FileWork<T> work, Connection c) throws SQLException {
+        try {
+            return work.run(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.forkline.storage.internal.db;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,35 +91,27 @@ public final class MergeDao {
      */
     public boolean commitMerge(RecordingRow merged, List<LegRow> legs, UUID nearOrphan, UUID farOrphan,
             SealingDao.IoStep moveIntoPlace) throws SQLException, IOException {
-        try {
-            return changeLog.local(c -> {
-                if (RowWriter.findRecording(c, merged.id()).isPresent()
-                        || changeLog.exists(c, merged.id().toString(), ChangeKind.RECORDING_DELETED)
-                        || !sealed(c, nearOrphan) || !sealed(c, farOrphan)) {
-                    return false;
-                }
-                // Tombstones first: a peer applying this node's changes in order drops the orphans before it inserts
-                // the merged recording.
-                for (UUID orphan : List.of(nearOrphan, farOrphan)) {
-                    ReplicaRows.delete(c, orphan);
-                    changeLog.appendLocal(c, ChangeKind.RECORDING_DELETED, orphan.toString(), clock.instant(), "");
-                }
-                RowWriter.insertRecording(c, merged, clock.millis());
-                for (LegRow leg : legs) {
-                    RowWriter.insertLeg(c, leg);
-                }
-                changeLog.appendLocal(c, ChangeKind.RECORDING_SEALED, merged.id().toString(), clock.instant(),
-                        ChangePayloads.recording(merged, RowWriter.legs(c, merged.id())));
-                try {
-                    moveIntoPlace.run();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return true;
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        return changeLog.localWithFiles(c -> {
+            if (RowWriter.findRecording(c, merged.id()).isPresent()
+                    || changeLog.exists(c, merged.id().toString(), ChangeKind.RECORDING_DELETED)
+                    || !sealed(c, nearOrphan) || !sealed(c, farOrphan)) {
+                return false;
+            }
+            // Tombstones first: a peer applying this node's changes in order drops the orphans before it inserts
+            // the merged recording.
+            for (UUID orphan : List.of(nearOrphan, farOrphan)) {
+                ReplicaRows.delete(c, orphan);
+                changeLog.appendLocal(c, ChangeKind.RECORDING_DELETED, orphan.toString(), clock.instant(), "");
+            }
+            RowWriter.insertRecording(c, merged, clock.millis());
+            for (LegRow leg : legs) {
+                RowWriter.insertLeg(c, leg);
+            }
+            changeLog.appendLocal(c, ChangeKind.RECORDING_SEALED, merged.id().toString(), clock.instant(),
+                    ChangePayloads.recording(merged, RowWriter.legs(c, merged.id())));
+            moveIntoPlace.run();
+            return true;
+        });
     }
 
     private static boolean sealed(Connection c, UUID id) throws SQLException {

@@ -1,7 +1,6 @@
 package org.forkline.storage.internal.db;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -60,26 +59,18 @@ public final class SealingDao {
      * transaction is rolled back and the exception thrown.
      */
     public void commitSeal(SealCommit seal, IoStep moveIntoPlace) throws SQLException, IOException {
-        try {
-            changeLog.local(c -> {
-                sealRecording(c, seal);
-                for (SealCommit.LegClose leg : seal.legs()) {
-                    closeLeg(c, leg);
-                }
-                RecordingRow row = RowWriter.findRecording(c, seal.recordingId()).orElseThrow();
-                changeLog.appendLocal(c, ChangeKind.RECORDING_SEALED, seal.recordingId().toString(),
-                        Instant.ofEpochMilli(clock.millis()), ChangePayloads.recording(row,
-                                RowWriter.legs(c, seal.recordingId())));
-                try {
-                    moveIntoPlace.run();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return null;
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        changeLog.localWithFiles(c -> {
+            sealRecording(c, seal);
+            for (SealCommit.LegClose leg : seal.legs()) {
+                closeLeg(c, leg);
+            }
+            RecordingRow row = RowWriter.findRecording(c, seal.recordingId()).orElseThrow();
+            changeLog.appendLocal(c, ChangeKind.RECORDING_SEALED, seal.recordingId().toString(),
+                    Instant.ofEpochMilli(clock.millis()), ChangePayloads.recording(row,
+                            RowWriter.legs(c, seal.recordingId())));
+            moveIntoPlace.run();
+            return null;
+        });
     }
 
     private void sealRecording(Connection c, SealCommit seal) throws SQLException {
